@@ -1,0 +1,55 @@
+package krishiv.gateway.bus.message;
+
+import static krishiv.gateway.bus.JsonFields.arrayOrEmpty;
+import static krishiv.gateway.bus.JsonFields.booleanOrFalse;
+import static krishiv.gateway.bus.JsonFields.countMap;
+import static krishiv.gateway.bus.JsonFields.objectAt;
+import static krishiv.gateway.bus.JsonFields.optionalCount;
+import static krishiv.gateway.bus.JsonFields.optionalString;
+import static krishiv.gateway.bus.JsonFields.requireCount;
+import static krishiv.gateway.bus.JsonFields.stringMap;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import krishiv.gateway.bus.JsonFields;
+
+/** The latest checkpoint of a streaming job and its last few epochs. */
+public record CheckpointInfo(long latestEpoch, long fencingToken, Long committedAtMs, Map<String, Long> sourceOffsets,
+    Map<String, String> operatorSnapshots, boolean isSavepoint, String savepointLabel, Long icebergSnapshotId,
+    Map<String, Long> kafkaOffsets, List<CheckpointEpoch> epochs) {
+
+  public static final int MAX_ENTRIES = 4096;
+
+  public CheckpointInfo {
+    sourceOffsets = Map.copyOf(sourceOffsets);
+    operatorSnapshots = Map.copyOf(operatorSnapshots);
+    kafkaOffsets = Map.copyOf(kafkaOffsets);
+    epochs = List.copyOf(epochs);
+  }
+
+  public static CheckpointInfo fromJson(JsonObject o) {
+    JsonArray a = arrayOrEmpty(o, "epochs", MAX_ENTRIES);
+    List<CheckpointEpoch> epochs = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      epochs.add(CheckpointEpoch.fromJson(objectAt(a, i, "epochs")));
+    }
+    return new CheckpointInfo(requireCount(o, "latest_epoch"), requireCount(o, "fencing_token"),
+        optionalCount(o, "committed_at_ms"), countMap(o, "source_offsets", MAX_ENTRIES),
+        stringMap(o, "operator_snapshots", MAX_ENTRIES), booleanOrFalse(o, "is_savepoint"),
+        optionalString(o, "savepoint_label", JsonFields.MAX_ID_LENGTH * 2), optionalCount(o, "iceberg_snapshot_id"),
+        countMap(o, "kafka_offsets", MAX_ENTRIES), epochs);
+  }
+
+  public JsonObject toJson() {
+    JsonArray a = new JsonArray();
+    epochs.forEach(e -> a.add(e.toJson()));
+    return new JsonObject().put("latest_epoch", latestEpoch).put("fencing_token", fencingToken)
+        .put("committed_at_ms", committedAtMs).put("source_offsets", new JsonObject(Map.copyOf(sourceOffsets)))
+        .put("operator_snapshots", new JsonObject(Map.copyOf(operatorSnapshots))).put("is_savepoint", isSavepoint)
+        .put("savepoint_label", savepointLabel).put("iceberg_snapshot_id", icebergSnapshotId)
+        .put("kafka_offsets", new JsonObject(Map.copyOf(kafkaOffsets))).put("epochs", a);
+  }
+}

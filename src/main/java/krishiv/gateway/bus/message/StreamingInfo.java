@@ -1,0 +1,34 @@
+package krishiv.gateway.bus.message;
+
+import static krishiv.gateway.bus.JsonFields.countMap;
+import static krishiv.gateway.bus.JsonFields.countOrZero;
+import static krishiv.gateway.bus.JsonFields.optionalCount;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** Streaming state of a job: watermarks, lags, rows emitted, state size. */
+public record StreamingInfo(Long lowWatermarkMs, Map<String, Long> sourceWatermarks,
+    Map<String, Long> sourceOffsetsLag, long totalRowsEmitted, long stateKeyCount, long stateBytes) {
+
+  public static final int MAX_SOURCES = 1024;
+
+  public StreamingInfo {
+    sourceWatermarks = Map.copyOf(sourceWatermarks);
+    sourceOffsetsLag = Map.copyOf(sourceOffsetsLag);
+  }
+
+  public static StreamingInfo fromJson(JsonObject o) {
+    return new StreamingInfo(optionalCount(o, "low_watermark_ms"), countMap(o, "source_watermarks", MAX_SOURCES),
+        countMap(o, "source_offsets_lag", MAX_SOURCES), countOrZero(o, "total_rows_emitted"),
+        countOrZero(o, "state_key_count"), countOrZero(o, "state_bytes"));
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("low_watermark_ms", lowWatermarkMs)
+        .put("source_watermarks", new JsonObject(Map.copyOf(sourceWatermarks)))
+        .put("source_offsets_lag", new JsonObject(Map.copyOf(sourceOffsetsLag)))
+        .put("total_rows_emitted", totalRowsEmitted).put("state_key_count", stateKeyCount)
+        .put("state_bytes", stateBytes);
+  }
+}

@@ -1,0 +1,90 @@
+package krishiv.gateway.config;
+
+import static krishiv.gateway.config.ConfigType.BYTES;
+import static krishiv.gateway.config.ConfigType.DURATION;
+import static krishiv.gateway.config.ConfigType.INT;
+import static krishiv.gateway.config.ConfigType.STRING;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key the gateway reads, with its default and documentation. {@code conf/gateway.yaml}
+ * documents the same keys; a test keeps the two in step.
+ */
+public final class ConfigKeys {
+  private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
+
+  public static final ConfigKey HTTP_HOST = key("http.host", STRING, "127.0.0.1",
+      "Interface the HTTP server binds to. Listening on all interfaces (0.0.0.0) is an explicit choice.");
+  public static final ConfigKey HTTP_PORT = key("http.port", INT, "8080",
+      "HTTP port; 0 picks a free port.");
+  public static final ConfigKey HTTP_MAX_BODY = key("http.max-body-bytes", BYTES, "64KiB",
+      "Largest request body accepted; larger bodies get 413.");
+
+  public static final ConfigKey BUS_MAX_MESSAGE = key("bus.max-message-bytes", BYTES, "1MiB",
+      "Largest event-bus message accepted (encoded size); larger ones are rejected as oversized.");
+  public static final ConfigKey BUS_REJECT_LOG_INTERVAL = key("bus.reject-log-interval", DURATION, "30s",
+      "A rejected message is logged at most once per interval for each address and reason.");
+
+  public static final ConfigKey COORDINATOR_SYNC_TIMEOUT = key("coordinator.sync-timeout", DURATION, "5s",
+      "How long the gateway waits for the coordinator's answer to a sync request.");
+  public static final ConfigKey COORDINATOR_SYNC_RETRY = key("coordinator.sync-retry", DURATION, "2s",
+      "Pause between sync attempts while no coordinator has answered.");
+  public static final ConfigKey COORDINATOR_COMMAND_TIMEOUT = key("coordinator.command-timeout", DURATION, "10s",
+      "Timeout of a command (savepoint, cancel, state inspect) forwarded to the coordinator; past it: 504.");
+  public static final ConfigKey COORDINATOR_STATUS_WINDOW = key("coordinator.status-window", DURATION, "15s",
+      "The coordinator counts as up while its status was heard within this window.");
+
+  public static final ConfigKey VIEW_HEARTBEAT_TIMEOUT = key("view.heartbeat-timeout", DURATION, "45s",
+      "An executor that sends no heartbeat for this long becomes lost (9 x 5 s, as the coordinator).");
+  public static final ConfigKey VIEW_TICK = key("view.tick", DURATION, "5s",
+      "Length of one coordinator tick, for the *_ticks fields kept for compatibility.");
+  public static final ConfigKey VIEW_LOST_CHECK_INTERVAL = key("view.lost-check-interval", DURATION, "1s",
+      "How often the view looks for executors whose heartbeats stopped.");
+  public static final ConfigKey VIEW_SNAPSHOT_INTERVAL = key("view.snapshot-interval", DURATION, "50ms",
+      "Changes are coalesced and a new snapshot is published at most this often.");
+  public static final ConfigKey VIEW_MAX_EXECUTORS = key("view.max-executors", INT, "20000",
+      "Most executors the view holds; heartbeats of further executors are rejected and counted.");
+  public static final ConfigKey VIEW_MAX_JOBS = key("view.max-jobs", INT, "10000",
+      "Most jobs the view holds; further jobs are rejected and counted.");
+  public static final ConfigKey VIEW_HISTORY_SIZE = key("view.history-size", INT, "1000",
+      "Finished jobs kept in the history (oldest dropped first).");
+  public static final ConfigKey VIEW_EVENT_BUFFER = key("view.event-buffer-size", INT, "65536",
+      "Events kept for resuming streams; an older cursor gets a reset.");
+  public static final ConfigKey VIEW_RECENT_EVENTS_PER_JOB = key("view.recent-events-per-job", INT, "50",
+      "Recent events kept per job for its diagnose report.");
+  public static final ConfigKey VIEW_REMOVED_RETENTION = key("view.removed-retention", DURATION, "10m",
+      "Lost and removed executors are forgotten after this long.");
+
+  public static final ConfigKey SHUTDOWN_DRAIN_DELAY = key("shutdown.drain-delay", DURATION, "0s",
+      "On SIGTERM /readyz answers 503 for this long before servers close, so load balancers stop sending first.");
+  public static final ConfigKey SHUTDOWN_GRACE = key("shutdown.grace", DURATION, "5s",
+      "Upper bound of a graceful shutdown; after it the process exits anyway.");
+
+  private ConfigKeys() {}
+
+  private static ConfigKey key(String name, ConfigType type, String def, String doc) {
+    ConfigKey k = new ConfigKey(name, type, def, doc);
+    if (KEYS.putIfAbsent(name, k) != null) {
+      throw new IllegalStateException("duplicate config key " + name);
+    }
+    return k;
+  }
+
+  /** All keys, in documentation order. */
+  public static List<ConfigKey> all() {
+    return List.copyOf(KEYS.values());
+  }
+
+  /** The key with this dotted name, or null. */
+  public static ConfigKey byName(String name) {
+    return KEYS.get(name);
+  }
+
+  static Map<String, ConfigKey> byName() {
+    return Collections.unmodifiableMap(KEYS);
+  }
+}

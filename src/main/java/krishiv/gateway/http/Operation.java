@@ -1,0 +1,33 @@
+package krishiv.gateway.http;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operations of the contract ({@code openapi/krishiv-gateway.yaml}), by operationId. A test proves this set
+ * equals the contract's, so a route added on one side only fails the build.
+ */
+public enum Operation {
+  GET_HEALTH("getHealth"),
+  GET_READINESS("getReadiness"),
+  GET_OPENAPI("getOpenApi"),
+  LIST_JOBS("listJobs"),
+  GET_JOB("getJob"),
+  LIST_EXECUTORS("listExecutors"),
+  GET_EXECUTOR("getExecutor");
+
+  private final String operationId;
+
+  Operation(String operationId) {
+    this.operationId = operationId;
+  }
+
+  public String operationId() {
+    return operationId;
+  }
+
+  public static Set<String> operationIds() {
+    return Arrays.stream(values()).map(Operation::operationId).collect(Collectors.toCollection(java.util.TreeSet::new));
+  }
+}
