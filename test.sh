@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need when it is missing, then runs the whole suite
+# (unit tests with Surefire, then the jar-as-a-process tests with Failsafe).
+#
+#   ./test.sh            everything (mvn -B verify)
+#   ./test.sh -Dtest=X   extra Maven arguments are passed through
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+
+apt_updated=0
+apt_install() {
+  # apt-get update once per run, and only when something is missing.
+  if [ "$apt_updated" = 0 ]; then
+    echo "test.sh: apt-get update" >&2
+    apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+need java || apt_install openjdk-17-jdk-headless
+need mvn || apt_install maven
+
+exec mvn -B verify "$@"
