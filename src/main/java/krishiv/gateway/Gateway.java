@@ -17,6 +17,8 @@ import krishiv.gateway.http.ApiContract;
 import krishiv.gateway.http.ApiRouter;
 import krishiv.gateway.http.ApiServerVerticle;
 import krishiv.gateway.http.ClusterHandlers;
+import krishiv.gateway.http.CommandHandlers;
+import krishiv.gateway.bus.CoordinatorClient;
 import krishiv.gateway.http.HealthHandlers;
 import krishiv.gateway.http.Operation;
 import krishiv.gateway.view.ClusterView;
@@ -78,6 +80,16 @@ public final class Gateway {
         handlers.put(Operation.GET_JOB, cluster::getJob);
         handlers.put(Operation.LIST_EXECUTORS, cluster::listExecutors);
         handlers.put(Operation.GET_EXECUTOR, cluster::getExecutor);
+        handlers.put(Operation.GET_READINESS_CHECK, health::readinessCheck);
+        handlers.put(Operation.GET_JOB_CHECKPOINTS, cluster::checkpoints);
+        handlers.put(Operation.LIST_QUEUES, cluster::listQueues);
+        handlers.put(Operation.LIST_HISTORY, cluster::listHistory);
+        handlers.put(Operation.GET_HISTORY_RECORD, cluster::getHistoryRecord);
+        CommandHandlers commands = new CommandHandlers(view, new CoordinatorClient(vertx,
+            config.duration(ConfigKeys.COORDINATOR_COMMAND_TIMEOUT)));
+        handlers.put(Operation.TRIGGER_SAVEPOINT, commands::savepoint);
+        handlers.put(Operation.CANCEL_JOB, commands::cancel);
+        handlers.put(Operation.INSPECT_OPERATOR_STATE, commands::inspectState);
         long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
         ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
             v -> ApiRouter.create(v, contract, handlers, maxBody));
@@ -96,7 +108,7 @@ public final class Gateway {
           : ReadinessCheck.Result.failing("waiting for a coordinator sync");
     }));
     long window = config.duration(ConfigKeys.COORDINATOR_STATUS_WINDOW).toMillis();
-    readiness.add(new ReadinessCheck("coordinator", false, () -> {
+    readiness.add(new ReadinessCheck("coordinator", config.bool(ConfigKeys.READINESS_COORDINATOR_GATING), () -> {
       var c = view.snapshot().coordinator();
       if (c == null) {
         return ReadinessCheck.Result.failing("no coordinator status heard");
@@ -105,6 +117,15 @@ public final class Gateway {
       boolean ok = age <= window;
       return new ReadinessCheck.Result(ok, "coordinator " + c.status().coordinatorId() + " is "
           + c.status().state() + (ok ? "" : ", silent for " + age + " ms"), age);
+    }));
+    int quorum = config.integer(ConfigKeys.READINESS_EXECUTORS_QUORUM);
+    readiness.add(new ReadinessCheck("executors", config.bool(ConfigKeys.READINESS_EXECUTORS_GATING), () -> {
+      ViewSnapshot s = view.snapshot();
+      int known = s.executorCount();
+      int healthy = s.executorCountsByState().getOrDefault("healthy", 0);
+      boolean ok = known > 0 && healthy * 100L >= (long) quorum * known;
+      return new ReadinessCheck.Result(ok, healthy + " of " + known + " executors healthy (quorum " + quorum + "%)",
+          null);
     }));
   }
 

@@ -1,5 +1,6 @@
 package krishiv.gateway.config;
 
+import static krishiv.gateway.config.ConfigType.BOOLEAN;
 import static krishiv.gateway.config.ConfigType.BYTES;
 import static krishiv.gateway.config.ConfigType.DURATION;
 import static krishiv.gateway.config.ConfigType.INT;
@@ -58,6 +59,13 @@ public final class ConfigKeys {
       "Recent events kept per job for its diagnose report.");
   public static final ConfigKey VIEW_REMOVED_RETENTION = key("view.removed-retention", DURATION, "10m",
       "Lost and removed executors are forgotten after this long.");
+
+  public static final ConfigKey READINESS_COORDINATOR_GATING = key("readiness.coordinator-gating", BOOLEAN, "false",
+      "Make the coordinator check (status heard within coordinator.status-window) decide readiness.");
+  public static final ConfigKey READINESS_EXECUTORS_GATING = key("readiness.executors-gating", BOOLEAN, "false",
+      "Make the executors check (a quorum of known executors healthy) decide readiness.");
+  public static final ConfigKey READINESS_EXECUTORS_QUORUM = key("readiness.executors-quorum-percent", INT, "50",
+      "Share of known executors (in percent) that must be healthy for the executors check to pass.");
 
   public static final ConfigKey SHUTDOWN_DRAIN_DELAY = key("shutdown.drain-delay", DURATION, "0s",
       "On SIGTERM /readyz answers 503 for this long before servers close, so load balancers stop sending first.");

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.EnumMap;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class ApiRouter {
       long maxBodyBytes) {
     Map<Operation, Handler<RoutingContext>> bound = new EnumMap<>(Operation.class);
     bound.putAll(handlers);
-    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract());
+    // The BodyHandler enforces the size limit (413); the validator must then read the body it buffered.
+    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), RequestExtractor.withBodyHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     for (Operation op : Operation.values()) {
       Handler<RoutingContext> h = bound.get(op);

@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import krishiv.gateway.view.ClusterView;
+import krishiv.gateway.bus.message.CheckpointInfo;
 import krishiv.gateway.view.ExecutorEntry;
+import krishiv.gateway.view.HistoryRecord;
 import krishiv.gateway.view.JobEntry;
 import krishiv.gateway.view.ViewSnapshot;
 
@@ -73,6 +75,55 @@ public final class ClusterHandlers {
       return;
     }
     ok(ctx, new JsonObject().put("executor", ApiJson.executor(e, clock.getAsLong(), tickMs, startMs)));
+  }
+
+  public void checkpoints(RoutingContext ctx) {
+    String id = Params.path(ctx, "job_id");
+    JobEntry job = view.snapshot().job(id);
+    if (job == null) {
+      ctx.fail(ApiException.notFound("No job " + id));
+      return;
+    }
+    CheckpointInfo c = job.job().checkpoint();
+    JsonArray epochs = new JsonArray();
+    if (c != null) {
+      c.epochs().forEach(e -> epochs.add(e.toJson()));
+    }
+    ok(ctx, new JsonObject().put("job_id", id).put("epochs", epochs).put("latest_epoch",
+        c == null ? null : c.latestEpoch()));
+  }
+
+  public void listQueues(RoutingContext ctx) {
+    JsonArray namespaces = new JsonArray();
+    view.snapshot().queues().forEach(q -> namespaces.add(q.toJson()));
+    ok(ctx, new JsonObject().put("namespaces", namespaces));
+  }
+
+  public void listHistory(RoutingContext ctx) {
+    ViewSnapshot s = view.snapshot();
+    int limit = Params.queryInt(ctx, "limit", Params.DEFAULT_LIMIT);
+    int offset = Params.queryInt(ctx, "offset", 0);
+    JsonArray page = new JsonArray();
+    int total = page(s.history(), r -> true, offset, limit, r -> page.add(historyJson(r)));
+    ok(ctx, new JsonObject().put("records", page).put("total", total).put("limit", limit).put("offset", offset));
+  }
+
+  public void getHistoryRecord(RoutingContext ctx) {
+    String id = Params.path(ctx, "job_id");
+    HistoryRecord r = view.snapshot().historyRecord(id);
+    if (r == null) {
+      ctx.fail(ApiException.notFound("No finished job " + id + " in the history"));
+      return;
+    }
+    ok(ctx, new JsonObject().put("record", historyJson(r)));
+  }
+
+  static JsonObject historyJson(HistoryRecord r) {
+    return new JsonObject().put("job_id", r.jobId()).put("job_kind", r.jobKind()).put("final_state", r.finalState())
+        .put("completed_at_ms", r.completedAtMs()).put("stage_count", r.stageCount()).put("task_count", r.taskCount())
+        .put("succeeded_task_count", r.succeededTaskCount()).put("failed_task_count", r.failedTaskCount())
+        .put("cpu_nanos", r.cpuNanos()).put("memory_peak_task_bytes", r.memoryPeakTaskBytes())
+        .put("namespace_id", r.namespaceId()).put("priority", r.priority());
   }
 
   /** Visits the page [offset, offset+limit) of the matching items and returns how many match in all. */

@@ -24,6 +24,26 @@ public final class HealthHandlers {
     ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end("ok");
   }
 
+  /** {@code /readyz/{check}}: one check, 200 or 503, always JSON; unknown check 404. */
+  public void readinessCheck(RoutingContext ctx) {
+    String name = Params.path(ctx, "check");
+    if (readiness.check(name) == null) {
+      ctx.fail(ApiException.notFound("No readiness check " + name + "; known checks: "
+          + readiness.names().stream().sorted().collect(Collectors.joining(", "))));
+      return;
+    }
+    Set<String> others = new HashSet<>(readiness.names());
+    others.remove(name);
+    Readiness.Evaluated e = readiness.evaluate(others).get(0);
+    ctx.response().setStatusCode(e.result().ok() ? 200 : 503).putHeader("Content-Type", "application/json")
+        .end(checkJson(e).toBuffer());
+  }
+
+  private static JsonObject checkJson(Readiness.Evaluated e) {
+    return new JsonObject().put("name", e.check().name()).put("status", e.result().ok() ? "ok" : "failing")
+        .put("gating", e.check().gating()).put("detail", e.result().detail()).put("age_ms", e.result().ageMs());
+  }
+
   public void readiness(RoutingContext ctx) {
     ValidatedRequest vr = Params.validated(ctx);
     Set<String> exclude = new HashSet<>();
@@ -49,8 +69,7 @@ public final class HealthHandlers {
     if (verbose) {
       JsonArray checks = new JsonArray();
       for (Readiness.Evaluated e : results) {
-        checks.add(new JsonObject().put("name", e.check().name()).put("status", e.result().ok() ? "ok" : "failing")
-            .put("gating", e.check().gating()).put("detail", e.result().detail()).put("age_ms", e.result().ageMs()));
+        checks.add(checkJson(e));
       }
       ctx.response().putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("status", ready ? "ready" : "not_ready").put("checks", checks).toBuffer());

@@ -15,7 +15,15 @@ public enum Operation {
   LIST_JOBS("listJobs"),
   GET_JOB("getJob"),
   LIST_EXECUTORS("listExecutors"),
-  GET_EXECUTOR("getExecutor");
+  GET_EXECUTOR("getExecutor"),
+  GET_READINESS_CHECK("getReadinessCheck"),
+  GET_JOB_CHECKPOINTS("getJobCheckpoints"),
+  TRIGGER_SAVEPOINT("triggerSavepoint"),
+  CANCEL_JOB("cancelJob"),
+  INSPECT_OPERATOR_STATE("inspectOperatorState"),
+  LIST_QUEUES("listQueues"),
+  LIST_HISTORY("listHistory"),
+  GET_HISTORY_RECORD("getHistoryRecord");
 
   private final String operationId;
 

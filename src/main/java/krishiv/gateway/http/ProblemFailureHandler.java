@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -44,6 +45,11 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
       if (cause instanceof ValidatorException) {
         detail = cause.getMessage();
         errors = fieldErrors(cause.getMessage());
+        if (((ValidatorException) cause).type() == ValidatorErrorType.UNSUPPORTED_VALUE_FORMAT
+            && detail != null && detail.contains("request body")) {
+          status = 415; // a body in a media type the operation does not accept
+          detail = "The request body must be application/json";
+        }
       } else if (status == 401 || status == 403) {
         detail = status == 401 ? "Missing or invalid credentials." : "The credentials do not allow this request.";
       } else {
@@ -56,8 +62,10 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
     } else {
       detail = status == 500 ? "Internal error." : HttpResponseStatus.valueOf(status).reasonPhrase();
     }
-    if (status >= 500) {
+    if (status == 500) {
       LOG.error("{} {} failed with {}", ctx.request().method(), ctx.normalizedPath(), status, failure);
+    } else if (status >= 500) {
+      LOG.warn("{} {} -> {}: {}", ctx.request().method(), ctx.normalizedPath(), status, detail);
     } else {
       LOG.debug("{} {} -> {}: {}", ctx.request().method(), ctx.normalizedPath(), status, detail);
     }

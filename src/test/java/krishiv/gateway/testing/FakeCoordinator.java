@@ -23,6 +23,8 @@ public final class FakeCoordinator {
   private final Vertx vertx;
   private final List<JobInfo> jobs = new ArrayList<>();
   private final AtomicInteger syncs = new AtomicInteger();
+  private final java.util.Map<String, io.vertx.core.Handler<io.vertx.core.eventbus.Message<JsonObject>>> commands =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private MessageConsumer<JsonObject> consumer;
 
   public FakeCoordinator(Vertx vertx) {
@@ -41,11 +43,19 @@ public final class FakeCoordinator {
       if (CommandOps.SYNC.equals(msg.body().getString("op"))) {
         syncs.incrementAndGet();
         msg.reply(syncReply().toJson());
+      } else if (commands.containsKey(msg.body().getString("op"))) {
+        commands.get(msg.body().getString("op")).handle(msg);
       } else {
         msg.fail(400, "unsupported op");
       }
     });
     return consumer.completion();
+  }
+
+  /** Answers another command op with {@code handler} (which may also never answer, to test timeouts). */
+  public FakeCoordinator onCommand(String op, io.vertx.core.Handler<io.vertx.core.eventbus.Message<JsonObject>> h) {
+    commands.put(op, h);
+    return this;
   }
 
   public Future<Void> stop() {
