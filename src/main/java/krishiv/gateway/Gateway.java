@@ -21,6 +21,7 @@ import krishiv.gateway.http.CommandHandlers;
 import krishiv.gateway.bus.CoordinatorClient;
 import krishiv.gateway.http.HealthHandlers;
 import krishiv.gateway.http.Operation;
+import krishiv.gateway.http.ReportHandlers;
 import krishiv.gateway.view.ClusterView;
 import krishiv.gateway.view.ClusterViewVerticle;
 import krishiv.gateway.view.ViewSnapshot;
@@ -90,6 +91,10 @@ public final class Gateway {
         handlers.put(Operation.TRIGGER_SAVEPOINT, commands::savepoint);
         handlers.put(Operation.CANCEL_JOB, commands::cancel);
         handlers.put(Operation.INSPECT_OPERATOR_STATE, commands::inspectState);
+        ReportHandlers reports = new ReportHandlers(vertx, view, clock, tickMs);
+        handlers.put(Operation.DIAGNOSE_JOB, reports::diagnose);
+        handlers.put(Operation.GET_CLUSTER_REPORT, reports::clusterReport);
+        handlers.put(Operation.GET_SYSTEM_METRICS, reports::systemMetrics);
         long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
         ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
             v -> ApiRouter.create(v, contract, handlers, maxBody));

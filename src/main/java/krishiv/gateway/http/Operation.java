@@ -23,7 +23,10 @@ public enum Operation {
   INSPECT_OPERATOR_STATE("inspectOperatorState"),
   LIST_QUEUES("listQueues"),
   LIST_HISTORY("listHistory"),
-  GET_HISTORY_RECORD("getHistoryRecord");
+  GET_HISTORY_RECORD("getHistoryRecord"),
+  DIAGNOSE_JOB("diagnoseJob"),
+  GET_CLUSTER_REPORT("getClusterReport"),
+  GET_SYSTEM_METRICS("getSystemMetrics");
 
   private final String operationId;
 

@@ -24,6 +24,7 @@ import krishiv.gateway.agent.ExecutorStatus;
 import krishiv.gateway.bus.BusAddresses;
 import krishiv.gateway.config.GatewayConfig;
 import krishiv.gateway.testing.Await;
+import krishiv.gateway.testing.ContractValidator;
 import krishiv.gateway.testing.FakeCoordinator;
 import krishiv.gateway.testing.TestJobs;
 import krishiv.gateway.view.ViewSnapshot;
@@ -64,8 +65,9 @@ class ApiTest {
     coordinator.stop().await();
   }
 
+  /** Every response this class receives is checked against the contract. */
   static HttpResponse<Buffer> get(String uri) {
-    return http.get(uri).send().await();
+    return ContractValidator.get().assertValid("GET", uri, http.get(uri).send().await());
   }
 
   static Problem problem(HttpResponse<Buffer> r) {

@@ -19,6 +19,7 @@ import krishiv.gateway.Gateway;
 import krishiv.gateway.bus.CommandOps;
 import krishiv.gateway.config.GatewayConfig;
 import krishiv.gateway.testing.Await;
+import krishiv.gateway.testing.ContractValidator;
 import krishiv.gateway.testing.FakeCoordinator;
 import krishiv.gateway.testing.TestJobs;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +73,8 @@ class CommandRoutesTest {
   }
 
   static HttpResponse<Buffer> post(String uri, JsonObject body) {
-    return body == null ? http.post(uri).send().await() : http.post(uri).sendJsonObject(body).await();
+    HttpResponse<Buffer> r = body == null ? http.post(uri).send().await() : http.post(uri).sendJsonObject(body).await();
+    return ContractValidator.get().assertValid("POST", uri, r);
   }
 
   @Test
@@ -99,7 +101,9 @@ class CommandRoutesTest {
 
   @Test
   void stateInspectIsForwarded() {
-    JsonObject body = http.get("/api/v1/jobs/job-1/operators/agg-1/state").send().await().bodyAsJsonObject();
+    String uri = "/api/v1/jobs/job-1/operators/agg-1/state";
+    JsonObject body = ContractValidator.get().assertValid("GET", uri, http.get(uri).send().await())
+        .bodyAsJsonObject();
     assertEquals("agg-1", body.getString("operator_id"));
     assertEquals("s3://x/0", body.getJsonArray("snapshots").getJsonObject(0).getString("snapshot_path"));
   }
