@@ -23,4 +23,15 @@ apt_install() {
 need java || apt_install openjdk-17-jdk-headless
 need mvn || apt_install maven
 
+# npm packages live in project-local folders, installed from committed lockfiles.
+npm_ci() {
+  local dir="$1"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
+    need npm || apt_install nodejs npm
+    echo "test.sh: npm ci in $dir" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+npm_ci tools/redocly
+
 exec mvn -B verify "$@"
