@@ -62,6 +62,42 @@ class GatewaySyncTest {
     }
   }
 
+  /** The gateway stays ready while the cluster is degraded, unless configured to gate on its health. */
+  @Test
+  void aDegradedClusterStaysReadyUnlessConfiguredToGate(Vertx vertx) {
+    FakeCoordinator coordinator = new FakeCoordinator(vertx).withJobs(List.of());
+    coordinator.start().await();
+    Map<String, String> base = Map.of("http.port", "0", "view.heartbeat-timeout", "200ms",
+        "view.lost-check-interval", "20ms", "coordinator.status-window", "100ms");
+    Gateway lenient = Gateway.start(vertx, GatewayConfig.defaults().with(base)).await();
+    java.util.HashMap<String, String> strict = new java.util.HashMap<>(base);
+    strict.put("readiness.executors-gating", "true");
+    strict.put("readiness.coordinator-gating", "true");
+    Gateway gating = Gateway.start(vertx, GatewayConfig.defaults().with(strict)).await();
+    WebClient http = WebClient.create(vertx);
+    var agent = krishiv.gateway.agent.ExecutorAgent.onEventBus(vertx, Duration.ofSeconds(60));
+    try {
+      agent.register("exec-1", () -> krishiv.gateway.agent.ExecutorStatus.idle("h", 2, 2, 1024));
+      agent.pause("exec-1");
+      Await.until("exec-1 lost in both", Duration.ofSeconds(5), () -> lost(lenient) && lost(gating));
+      // the coordinator's status is older than the 100 ms window by now, and the only executor is lost
+      assertEquals(200, http.get(lenient.port(), "127.0.0.1", "/readyz").send().await().statusCode());
+      HttpResponse<Buffer> r = http.get(gating.port(), "127.0.0.1", "/readyz").send().await();
+      assertEquals(503, r.statusCode());
+      assertTrue(r.bodyAsString().contains("executors") && r.bodyAsString().contains("coordinator"), r.bodyAsString());
+    } finally {
+      http.close();
+      lenient.stop().await();
+      gating.stop().await();
+      coordinator.stop().await();
+    }
+  }
+
+  private static boolean lost(Gateway g) {
+    var e = g.view().snapshot().executor("exec-1");
+    return e != null && "lost".equals(e.state());
+  }
+
   @Test
   void stoppingReportsNotReadyBeforeTheServerCloses(Vertx vertx) {
     FakeCoordinator coordinator = new FakeCoordinator(vertx).withJobs(List.of());
