@@ -91,6 +91,8 @@ public final class Gateway {
         handlers.put(Operation.TRIGGER_SAVEPOINT, commands::savepoint);
         handlers.put(Operation.CANCEL_JOB, commands::cancel);
         handlers.put(Operation.INSPECT_OPERATOR_STATE, commands::inspectState);
+        handlers.put(Operation.GET_CLUSTER_STATUS,
+            ctx -> cluster.clusterStatus(ctx, Readiness.ready(readiness.evaluate(java.util.Set.of()))));
         ReportHandlers reports = new ReportHandlers(vertx, view, clock, tickMs);
         handlers.put(Operation.DIAGNOSE_JOB, reports::diagnose);
         handlers.put(Operation.GET_CLUSTER_REPORT, reports::clusterReport);

@@ -126,6 +126,32 @@ public final class ClusterHandlers {
         .put("namespace_id", r.namespaceId()).put("priority", r.priority());
   }
 
+  /** {@code /api/v1/cluster}: counts only, so it stays cheap with 10,000 executors. */
+  public void clusterStatus(RoutingContext ctx, boolean ready) {
+    ViewSnapshot s = view.snapshot();
+    long slotsUsed = 0;
+    long slotsTotal = 0;
+    for (ExecutorEntry e : s.executors()) {
+      if (!"lost".equals(e.state()) && !"removed".equals(e.state())) {
+        slotsUsed += e.slotsUsed();
+        slotsTotal += e.heartbeat().slots();
+      }
+    }
+    var c = s.coordinator();
+    JsonObject coordinator = new JsonObject().put("id", c == null ? null : c.status().coordinatorId())
+        .put("state", c == null ? null : c.status().state()).put("last_seen_ms", c == null ? null : c.lastSeenMs());
+    ok(ctx, new JsonObject()
+        .put("gateway", new JsonObject().put("version", krishiv.gateway.GatewayVersion.version())
+            .put("epoch", s.cursor().epoch()).put("cursor", s.cursor().toString()).put("ready", ready)
+            .put("warm", s.warm()))
+        .put("coordinator", coordinator)
+        .put("executors", new JsonObject().put("total", s.executorCount())
+            .put("by_state", new JsonObject(new java.util.TreeMap<>(s.executorCountsByState())))
+            .put("slots_used", slotsUsed).put("slots_total", slotsTotal))
+        .put("jobs", new JsonObject().put("total", s.jobs().size())
+            .put("by_state", new JsonObject(new java.util.TreeMap<>(s.jobCountsByState())))));
+  }
+
   /** Visits the page [offset, offset+limit) of the matching items and returns how many match in all. */
   private static <T> int page(List<T> items, Predicate<T> filter, int offset, int limit,
       java.util.function.Consumer<T> visit) {

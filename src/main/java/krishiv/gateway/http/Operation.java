@@ -26,7 +26,8 @@ public enum Operation {
   GET_HISTORY_RECORD("getHistoryRecord"),
   DIAGNOSE_JOB("diagnoseJob"),
   GET_CLUSTER_REPORT("getClusterReport"),
-  GET_SYSTEM_METRICS("getSystemMetrics");
+  GET_SYSTEM_METRICS("getSystemMetrics"),
+  GET_CLUSTER_STATUS("getClusterStatus");
 
   private final String operationId;
 

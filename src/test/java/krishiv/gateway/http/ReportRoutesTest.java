@@ -113,6 +113,18 @@ class ReportRoutesTest {
   }
 
   @Test
+  void clusterStatusCountsWhatTheGatewaySees() {
+    JsonObject r = get("/api/v1/cluster").bodyAsJsonObject();
+    assertEquals(gateway.view().epoch(), r.getJsonObject("gateway").getString("epoch"));
+    assertEquals(true, r.getJsonObject("gateway").getBoolean("ready"));
+    assertEquals(FakeCoordinator.ID, r.getJsonObject("coordinator").getString("id"));
+    assertEquals(1, r.getJsonObject("executors").getJsonObject("by_state").getInteger("healthy"));
+    assertEquals(4, r.getJsonObject("executors").getInteger("slots_total"));
+    assertEquals(3, r.getJsonObject("jobs").getInteger("total"));
+    assertEquals(2, r.getJsonObject("jobs").getJsonObject("by_state").getInteger("running"));
+  }
+
+  @Test
   void systemDescribesThisProcess() {
     JsonObject r = get("/api/v1/system").bodyAsJsonObject();
     assertEquals(ProcessHandle.current().pid(), r.getLong("pid"));
