@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
         "Examples:", "  krishiv jobs --state running", "  krishiv -o json executors | jq .executors[0]",
         "  krishiv --gateway http://gw:8080 --token-file ~/.krishiv/token health"},
     subcommands = {ServeCommand.class, JobsCommand.class, JobCommand.class, ExecutorsCommand.class,
-        StateCommand.class, SavepointCommand.class, CancelCommand.class, ReportCommand.class, HealthCommand.class,
+        StateCommand.class, SavepointCommand.class, CancelCommand.class, ReportCommand.class, EventsCommand.class, HealthCommand.class,
         ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class KrishivCommand implements Runnable {
   /** Exit code of a usage or configuration error, as Krishiv's CLI. */
