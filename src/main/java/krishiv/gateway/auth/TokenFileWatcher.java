@@ -51,7 +51,12 @@ final class TokenFileWatcher extends VerticleBase {
     List<Future<Void>> loads = new ArrayList<>();
     for (TokenSource source : sources) {
       loads.add(read(source).compose(content -> {
-        List<String> parsed = parse(source, content);
+        List<String> parsed;
+        try {
+          parsed = parse(content);
+        } catch (IllegalArgumentException e) {
+          return Future.failedFuture(new ConfigException(source.name(), source.file() + ": " + e.getMessage()));
+        }
         if (parsed.isEmpty()) {
           return Future.failedFuture(new ConfigException(source.name(), source.file() + " holds no token"));
         }
@@ -85,8 +90,8 @@ final class TokenFileWatcher extends VerticleBase {
       }
       List<String> parsed;
       try {
-        parsed = parse(source, content);
-      } catch (ConfigException e) {
+        parsed = parse(content);
+      } catch (IllegalArgumentException e) {
         LOG.warn("{}: ignored a change to {}: {}; still accepting its previous tokens", source.name(),
             source.file(), e.getMessage());
         // Remember the refused content so the warning is not repeated every poll.
@@ -107,15 +112,12 @@ final class TokenFileWatcher extends VerticleBase {
     return vertx.fileSystem().readFile(source.file().toString());
   }
 
-  private static List<String> parse(TokenSource source, Buffer content) {
+  /** The file's tokens; IllegalArgumentException (naming no token) if the file cannot be used. */
+  private static List<String> parse(Buffer content) {
     if (content.length() > MAX_FILE_BYTES) {
-      throw new ConfigException(source.name(), source.file() + " is larger than " + MAX_FILE_BYTES + " bytes");
+      throw new IllegalArgumentException("the file is larger than " + MAX_FILE_BYTES + " bytes");
     }
-    try {
-      return TokenText.list(content.toString(StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(source.name(), source.file() + ": " + e.getMessage());
-    }
+    return TokenText.list(content.toString(StandardCharsets.UTF_8));
   }
 
   private void apply(TokenSource source, Buffer content, List<String> parsed) {
