@@ -58,15 +58,6 @@ class AuthMatrixTest {
   private static final String ISSUER = "https://issuer.test";
   private static final String AUDIENCE = "krishiv-gateway";
 
-  /** Protected routes with the status an authorised request gets (no coordinator: not ready, no such ids). */
-  private static final Map<String, Integer> ROUTES = Map.of(
-      "/readyz", 503,
-      "/api/v1/jobs", 200,
-      "/api/v1/jobs/job-1", 404,
-      "/api/v1/executors", 200,
-      "/api/v1/executors/exec-1", 404,
-      "/api/v1/openapi.json", 200);
-
   @TempDir
   static Path dir;
 
@@ -202,7 +193,7 @@ class AuthMatrixTest {
   @MethodSource("credentials")
   void everyProtectedRouteAnswersAsTheCredentialsAllow(String name, String authorization, Outcome outcome) {
     List<Executable> checks = new ArrayList<>();
-    ROUTES.forEach((route, allowedStatus) -> checks.add(() -> {
+    ProtectedRoutes.AUTHORISED_STATUS.forEach((route, allowedStatus) -> checks.add(() -> {
       HttpResponse<Buffer> r = get(route, authorization);
       String where = name + " on " + route;
       switch (outcome) {

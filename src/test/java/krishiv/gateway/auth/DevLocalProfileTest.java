@@ -24,9 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(VertxExtension.class)
 class DevLocalProfileTest {
-  private static final Map<String, Integer> ROUTES = Map.of("/readyz", 503, "/api/v1/jobs", 200,
-      "/api/v1/jobs/job-1", 404, "/api/v1/executors", 200, "/api/v1/executors/exec-1", 404,
-      "/api/v1/openapi.json", 200);
   private static Gateway open;
   private static Gateway withToken;
   private static WebClient client;
@@ -51,7 +48,7 @@ class DevLocalProfileTest {
   void withoutATokenSourceEveryRouteIsOpen() {
     assertTrue(open.auth().authenticator().isOpen());
     assertFalse(open.auth().config().required());
-    ROUTES.forEach((route, status) -> {
+    ProtectedRoutes.AUTHORISED_STATUS.forEach((route, status) -> {
       assertEquals(status, get(open, route, null), route);
       // Open mode ignores credentials rather than refusing ones it cannot check.
       assertEquals(status, get(open, route, "Bearer anything+at/all="), route);
@@ -76,7 +73,7 @@ class DevLocalProfileTest {
   void aConfiguredTokenTurnsAuthenticationOnInDevLocal() {
     assertTrue(withToken.auth().config().required());
     assertEquals(DurabilityProfile.DEV_LOCAL, withToken.auth().config().profile());
-    ROUTES.forEach((route, status) -> {
+    ProtectedRoutes.AUTHORISED_STATUS.forEach((route, status) -> {
       assertEquals(401, get(withToken, route, null), route);
       assertEquals(status, get(withToken, route, "Bearer dev-token-0123456789"), route);
     });

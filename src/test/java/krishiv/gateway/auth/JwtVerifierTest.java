@@ -51,6 +51,14 @@ class JwtVerifierTest {
   }
 
   @Test
+  void aPemKeyVerifiesTokensWhoseHeaderNamesAKid(Vertx vertx) {
+    // Identity providers put a kid in every header; a PEM key has none, and must still verify such tokens.
+    JwtVerifier jwt = JwtVerifierLoader.build(vertx, config(), null, JwtMinter.pem(RSA.getPublic()), null);
+    assertEquals(Principal.Kind.JWT, verify(jwt, JwtMinter.rs256(RSA.getPrivate(), "idp-key-7", GOOD)).await()
+        .kind());
+  }
+
+  @Test
   void anEcPemKeyVerifiesEs256Only(Vertx vertx) {
     JwtVerifier jwt = JwtVerifierLoader.build(vertx, config(), null, JwtMinter.pem(EC.getPublic()), null);
     assertEquals(Set.of("ES256"), jwt.algorithms());

@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 class TokenRotationTest {
   private static final long TIMEOUT_MS = 10_000;
   private static final ListAppender<ILoggingEvent> WATCHER_LOG = new ListAppender<>();
-
   @TempDir
   static Path dir;
   private static Path coordinatorFile;
@@ -73,7 +72,10 @@ class TokenRotationTest {
     int port = gateway.port();
     replace(coordinatorFile, "rotated-token\n");
     awaitStatus("rotated-token", 200);
-    assertEquals(401, status("baseline-token"), "the old token is refused once the new one is accepted");
+    ProtectedRoutes.AUTHORISED_STATUS.forEach((route, allowed) -> {
+      assertEquals(allowed, status(route, "rotated-token"), route);
+      assertEquals(401, status(route, "baseline-token"), route + ": the old token is refused");
+    });
     assertEquals(port, gateway.port(), "same server, no restart");
   }
 
@@ -126,7 +128,11 @@ class TokenRotationTest {
   }
 
   private static int status(String token) {
-    return client.get(gateway.port(), "127.0.0.1", "/api/v1/jobs").bearerTokenAuthentication(token).send().await()
+    return status("/api/v1/jobs", token);
+  }
+
+  private static int status(String route, String token) {
+    return client.get(gateway.port(), "127.0.0.1", route).bearerTokenAuthentication(token).send().await()
         .statusCode();
   }
 
