@@ -148,6 +148,22 @@ class JwtVerifierTest {
   }
 
   @Test
+  void aTokenWithoutExpIsAcceptedAndCachedForTheTtlOnly(Vertx vertx) {
+    String secret = "n".repeat(32);
+    JWTAuth auth = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+    AtomicLong clock = new AtomicLong(System.currentTimeMillis());
+    JwtVerifier jwt = new JwtVerifier(auth, Set.of("HS256"), new VerifiedTokenCache(10), 0, 1_000, clock::get);
+    JsonObject claims = GOOD.copy();
+    claims.remove("exp");
+    String token = JwtMinter.hs256(secret, claims);
+    Principal first = verify(jwt, token).await();
+    assertSame(first, verify(jwt, token).await());
+    clock.addAndGet(1_000);
+    assertNotSame(first, verify(jwt, token).await(), "re-verified once the cache TTL passed");
+  }
+
+  @Test
   void theCacheStaysBounded() {
     VerifiedTokenCache cache = new VerifiedTokenCache(10);
     long now = 1_000;
