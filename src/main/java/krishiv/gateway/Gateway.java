@@ -4,11 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import krishiv.gateway.auth.AuthConfig;
+import krishiv.gateway.auth.GatewayAuth;
 import krishiv.gateway.bus.BusInputStats;
+import krishiv.gateway.config.ConfigException;
 import krishiv.gateway.config.ConfigKeys;
 import krishiv.gateway.config.GatewayConfig;
 import krishiv.gateway.health.Readiness;
@@ -30,6 +34,10 @@ import krishiv.gateway.view.ViewSnapshot;
  * One running gateway inside a Vert.x instance: the view's writer verticle, then the HTTP server. Readiness
  * follows deployment: the server only answers ready once the view consumes the bus and a coordinator sync
  * has arrived. {@link #stop()} reports not-ready first, then undeploys.
+ *
+ * <p>The environment map carries the auth model's variables ({@code KRISHIV_*}, see
+ * {@link krishiv.gateway.auth.AuthEnv}); the overloads without it use an empty environment, i.e. a dev-local,
+ * open gateway unless the configuration names a durable profile.
  */
 public final class Gateway {
   private final Vertx vertx;
@@ -38,29 +46,51 @@ public final class Gateway {
   private final BusInputStats busStats;
   private final Readiness readiness;
   private final ApiServerVerticle server;
+  private final GatewayAuth auth;
   private final String viewDeployment;
   private final String serverDeployment;
 
   private Gateway(Vertx vertx, GatewayConfig config, ClusterView view, BusInputStats busStats, Readiness readiness,
-      ApiServerVerticle server, String viewDeployment, String serverDeployment) {
+      ApiServerVerticle server, GatewayAuth auth, String viewDeployment, String serverDeployment) {
     this.vertx = vertx;
     this.config = config;
     this.view = view;
     this.busStats = busStats;
     this.readiness = readiness;
     this.server = server;
+    this.auth = auth;
     this.viewDeployment = viewDeployment;
     this.serverDeployment = serverDeployment;
   }
 
-  /** Starts a gateway with the wall clock. */
+  /** Starts a gateway with the wall clock and an empty environment. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-    return start(vertx, config, System::currentTimeMillis);
+    return start(vertx, config, Map.of(), System::currentTimeMillis);
   }
 
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, LongSupplier clock) {
+    return start(vertx, config, Map.of(), clock);
+  }
+
+  /** Starts a gateway with the wall clock; {@code env} is the environment the configuration was loaded from. */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Map<String, String> env) {
+    return start(vertx, config, env, System::currentTimeMillis);
+  }
+
+  /**
+   * @return fails with a {@link ConfigException} if the auth model is misconfigured (e.g. credentials required
+   *     but no token source), which the command line turns into exit code 2
+   */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Map<String, String> env,
+      LongSupplier clock) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(config, "config");
+    AuthConfig authConfig;
+    try {
+      authConfig = AuthConfig.from(env, config);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
     long startMs = clock.getAsLong();
     ClusterView view = new ClusterView(config.integer(ConfigKeys.VIEW_EVENT_BUFFER));
     BusInputStats stats = new BusInputStats();
@@ -68,7 +98,7 @@ public final class Gateway {
     ClusterViewVerticle writer = new ClusterViewVerticle(view, stats, config, clock);
     return vertx.deployVerticle(writer).compose(viewId -> {
       addChecks(readiness, view, config, clock);
-      return ApiContract.load(vertx).compose(contract -> {
+      return GatewayAuth.start(vertx, authConfig).compose(auth -> ApiContract.load(vertx).compose(contract -> {
         long tickMs = Math.max(1, config.duration(ConfigKeys.VIEW_TICK).toMillis());
         HealthHandlers health = new HealthHandlers(readiness);
         ClusterHandlers cluster = new ClusterHandlers(view, clock, tickMs, startMs);
@@ -98,11 +128,13 @@ public final class Gateway {
         handlers.put(Operation.GET_CLUSTER_REPORT, reports::clusterReport);
         handlers.put(Operation.GET_SYSTEM_METRICS, reports::systemMetrics);
         long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
+        JWTAuthHandler bearer = auth.bearerHandler(contract.contract());
         ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
-            v -> ApiRouter.create(v, contract, handlers, maxBody));
+            v -> ApiRouter.create(v, contract, handlers, maxBody, auth.pathGuard(), bearer));
         return vertx.deployVerticle(server).map(serverId ->
-            new Gateway(vertx, config, view, stats, readiness, server, viewId, serverId));
-      }).recover(err -> vertx.undeploy(viewId).transform(ignored -> Future.failedFuture(err)));
+            new Gateway(vertx, config, view, stats, readiness, server, auth, viewId, serverId));
+      }).recover(err -> auth.stop().transform(ignored -> Future.failedFuture(err))))
+          .recover(err -> vertx.undeploy(viewId).transform(ignored -> Future.failedFuture(err)));
     });
   }
 
@@ -156,6 +188,11 @@ public final class Gateway {
     return readiness;
   }
 
+  /** The auth model: e.g. its authenticator for entry points outside the router. */
+  public GatewayAuth auth() {
+    return auth;
+  }
+
   /** The HTTP port actually bound. */
   public int port() {
     return server.actualPort();
@@ -174,6 +211,7 @@ public final class Gateway {
     Future<Void> drained = delay <= 0 ? Future.succeededFuture()
         : Future.future(p -> vertx.setTimer(delay, id -> p.complete()));
     return drained.compose(v -> vertx.undeploy(serverDeployment))
+        .eventually(auth::stop)
         .eventually(() -> vertx.undeploy(viewDeployment));
   }
 }

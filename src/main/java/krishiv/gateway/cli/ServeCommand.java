@@ -3,10 +3,12 @@ package krishiv.gateway.cli;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import krishiv.gateway.ForegroundRunner;
 import krishiv.gateway.Gateway;
 import krishiv.gateway.VertxFactory;
+import krishiv.gateway.config.ConfigException;
 import krishiv.gateway.config.ConfigKeys;
 import krishiv.gateway.config.GatewayConfig;
 import picocli.CommandLine.Command;
@@ -21,12 +23,17 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GatewayConfig config = server.resolve(System.getenv());
+    Map<String, String> env = System.getenv();
+    GatewayConfig config = server.resolve(env);
     PrometheusMeterRegistry registry = VertxFactory.newRegistry();
     Vertx vertx = VertxFactory.create(registry);
     Gateway gateway;
     try {
-      gateway = Gateway.start(vertx, config).await();
+      gateway = Gateway.start(vertx, config, env).await();
+    } catch (ConfigException e) {
+      // Exit code 2 (KrishivCommand), e.g. credentials required but no token source configured.
+      vertx.close();
+      throw e;
     } catch (Exception e) {
       System.err.println("krishiv-gateway: failed to start: " + e.getMessage());
       vertx.close();

@@ -21,6 +21,11 @@ public final class ServerOptions {
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080; 0 picks a free one).")
   Integer port;
 
+  @Option(names = {"--profile", "--durability-profile"}, paramLabel = "PROFILE", description = "Durability "
+      + "profile: dev-local (default; open unless a token source is configured), single-node-durable or "
+      + "distributed-durable (both require credentials). Overrides KRISHIV_DURABILITY_PROFILE.")
+  String profile;
+
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (default conf/gateway.yaml"
       + " when present).")
   Path config;
@@ -37,6 +42,9 @@ public final class ServerOptions {
     }
     if (port != null) {
       flags.put(ConfigKeys.HTTP_PORT.name(), String.valueOf(port));
+    }
+    if (profile != null) {
+      flags.put(ConfigKeys.DURABILITY_PROFILE.name(), profile);
     }
     return ConfigLoader.load(configPath(config, env), env, flags);
   }

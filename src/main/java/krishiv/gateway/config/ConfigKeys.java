@@ -66,6 +66,21 @@ public final class ConfigKeys {
       "Make the executors check (a quorum of known executors healthy) decide readiness.");
   public static final ConfigKey READINESS_EXECUTORS_QUORUM = key("readiness.executors-quorum-percent", INT, "50",
       "Share of known executors (in percent) that must be healthy for the executors check to pass.");
+  public static final ConfigKey DURABILITY_PROFILE = key("durability.profile", STRING, "dev-local",
+      "Durability profile: dev-local (open unless a token source is configured), single-node-durable or "
+          + "distributed-durable (both require credentials). Also set by --profile or KRISHIV_DURABILITY_PROFILE.");
+  public static final ConfigKey AUTH_TOKEN_FILE_POLL = key("auth.token-file-poll-interval", DURATION, "1s",
+      "How often token files are re-read; a rotated token takes effect within one interval, without a restart.");
+  public static final ConfigKey JWT_ISSUER = key("jwt.issuer", STRING, "",
+      "The iss claim a JWT must carry (empty: not checked).");
+  public static final ConfigKey JWT_AUDIENCE = key("jwt.audience", STRING, "",
+      "Accepted aud values, comma-separated; a JWT must carry one of them (empty: not checked).");
+  public static final ConfigKey JWT_LEEWAY = key("jwt.leeway", DURATION, "30s",
+      "Clock skew tolerated when checking a JWT's exp, nbf and iat.");
+  public static final ConfigKey JWT_CACHE_SIZE = key("jwt.cache-size", INT, "10000",
+      "Verified JWTs remembered (by SHA-256) so a repeated token skips signature checks; 0 disables the cache.");
+  public static final ConfigKey JWT_CACHE_TTL = key("jwt.cache-ttl", DURATION, "5m",
+      "Longest time a verified JWT is remembered; never past its exp.");
 
   public static final ConfigKey SHUTDOWN_DRAIN_DELAY = key("shutdown.drain-delay", DURATION, "0s",
       "On SIGTERM /readyz answers 503 for this long before servers close, so load balancers stop sending first.");

@@ -62,12 +62,13 @@ public final class ProblemFailureHandler implements Handler<RoutingContext> {
     } else {
       detail = status == 500 ? "Internal error." : HttpResponseStatus.valueOf(status).reasonPhrase();
     }
+    // The raw path: normalizedPath() throws on a malformed escape such as %zz, which would turn this 400 into 500.
     if (status == 500) {
-      LOG.error("{} {} failed with {}", ctx.request().method(), ctx.normalizedPath(), status, failure);
+      LOG.error("{} {} failed with {}", ctx.request().method(), ctx.request().path(), status, failure);
     } else if (status >= 500) {
-      LOG.warn("{} {} -> {}: {}", ctx.request().method(), ctx.normalizedPath(), status, detail);
+      LOG.warn("{} {} -> {}: {}", ctx.request().method(), ctx.request().path(), status, detail);
     } else {
-      LOG.debug("{} {} -> {}: {}", ctx.request().method(), ctx.normalizedPath(), status, detail);
+      LOG.debug("{} {} -> {}: {}", ctx.request().method(), ctx.request().path(), status, detail);
     }
     write(ctx, new Problem("about:blank", HttpResponseStatus.valueOf(status).reasonPhrase(), status, detail,
         ctx.request().path(), errors));
