@@ -2,14 +2,23 @@ package krishiv.gateway.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Serves the API router on the configured host and port. */
+/**
+ * Serves the API router on the configured host and port. {@code GET /healthz} is answered before the router:
+ * liveness probes arrive often, the answer is constant, and it needs no guard, body handler or validator (the
+ * contract declares no parameters for it); any other form of the request goes through the router as usual.
+ */
 public final class ApiServerVerticle extends VerticleBase {
+  private static final Buffer OK = Buffer.buffer("ok");
+
   private final String host;
   private final int port;
   private final Function<io.vertx.core.Vertx, Router> routerFactory;
@@ -26,7 +35,13 @@ public final class ApiServerVerticle extends VerticleBase {
     Router router = routerFactory.apply(vertx);
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
         .setCompressionSupported(true).setDecompressionSupported(false));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(req -> {
+      if (req.method() == HttpMethod.GET && "/healthz".equals(req.uri())) {
+        req.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(OK);
+      } else {
+        router.handle(req);
+      }
+    }).listen();
   }
 
   /** The port actually bound (useful with port 0). */
