@@ -1,5 +1,6 @@
 package krishiv.gateway;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import krishiv.gateway.http.ApiServerVerticle;
 import krishiv.gateway.http.ClusterHandlers;
 import krishiv.gateway.http.HealthHandlers;
 import krishiv.gateway.http.Operation;
+import krishiv.gateway.metrics.GatewayMetrics;
 import krishiv.gateway.view.ClusterView;
 import krishiv.gateway.view.ClusterViewVerticle;
 import krishiv.gateway.view.ViewSnapshot;
@@ -35,27 +37,55 @@ public final class Gateway {
   private final BusInputStats busStats;
   private final Readiness readiness;
   private final ApiServerVerticle server;
+  private final GatewayMetrics metrics;
   private final String viewDeployment;
   private final String serverDeployment;
 
   private Gateway(Vertx vertx, GatewayConfig config, ClusterView view, BusInputStats busStats, Readiness readiness,
-      ApiServerVerticle server, String viewDeployment, String serverDeployment) {
+      ApiServerVerticle server, GatewayMetrics metrics, String viewDeployment, String serverDeployment) {
     this.vertx = vertx;
     this.config = config;
     this.view = view;
     this.busStats = busStats;
     this.readiness = readiness;
     this.server = server;
+    this.metrics = metrics;
     this.viewDeployment = viewDeployment;
     this.serverDeployment = serverDeployment;
   }
 
-  /** Starts a gateway with the wall clock. */
+  /** Starts a gateway with the wall clock; {@code /metrics} has JVM and process meters but no Vert.x ones. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
     return start(vertx, config, System::currentTimeMillis);
   }
 
+  /**
+   * Starts a gateway with the wall clock whose {@code /metrics} serves {@code registry}: the registry Vert.x was
+   * built with ({@link VertxFactory#create}), so the scrape carries the Vert.x, JVM and process meters.
+   */
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, PrometheusMeterRegistry registry) {
+    return start(vertx, config, System::currentTimeMillis, registry);
+  }
+
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, LongSupplier clock) {
+    return start(vertx, config, clock, (v, view, stats) -> GatewayMetrics.createWithOwnRegistry(v, config, view,
+        stats, clock));
+  }
+
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, LongSupplier clock,
+      PrometheusMeterRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    return start(vertx, config, clock, (v, view, stats) -> GatewayMetrics.create(v, config, view, stats, clock,
+        registry));
+  }
+
+  /** How a start builds its metrics once the view exists. */
+  private interface MetricsFactory {
+    GatewayMetrics create(Vertx vertx, ClusterView view, BusInputStats stats);
+  }
+
+  private static Future<Gateway> start(Vertx vertx, GatewayConfig config, LongSupplier clock,
+      MetricsFactory metricsFactory) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(config, "config");
     long startMs = clock.getAsLong();
@@ -78,11 +108,14 @@ public final class Gateway {
         handlers.put(Operation.GET_JOB, cluster::getJob);
         handlers.put(Operation.LIST_EXECUTORS, cluster::listExecutors);
         handlers.put(Operation.GET_EXECUTOR, cluster::getExecutor);
+        GatewayMetrics metrics = metricsFactory.create(vertx, view, stats);
+        handlers.put(Operation.GET_METRICS, metrics.handler());
         long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
         ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
             v -> ApiRouter.create(v, contract, handlers, maxBody));
         return vertx.deployVerticle(server).map(serverId ->
-            new Gateway(vertx, config, view, stats, readiness, server, viewId, serverId));
+            new Gateway(vertx, config, view, stats, readiness, server, metrics, viewId, serverId))
+            .onFailure(err -> metrics.close());
       }).recover(err -> vertx.undeploy(viewId).transform(ignored -> Future.failedFuture(err)));
     });
   }
@@ -128,6 +161,10 @@ public final class Gateway {
     return readiness;
   }
 
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
   /** The HTTP port actually bound. */
   public int port() {
     return server.actualPort();
@@ -146,6 +183,10 @@ public final class Gateway {
     Future<Void> drained = delay <= 0 ? Future.succeededFuture()
         : Future.future(p -> vertx.setTimer(delay, id -> p.complete()));
     return drained.compose(v -> vertx.undeploy(serverDeployment))
-        .eventually(() -> vertx.undeploy(viewDeployment));
+        .eventually(() -> vertx.undeploy(viewDeployment))
+        .eventually(() -> {
+          metrics.close();
+          return Future.succeededFuture();
+        });
   }
 }

@@ -26,7 +26,7 @@ public final class ServeCommand implements Callable<Integer> {
     Vertx vertx = VertxFactory.create(registry);
     Gateway gateway;
     try {
-      gateway = Gateway.start(vertx, config).await();
+      gateway = Gateway.start(vertx, config, registry).await();
     } catch (Exception e) {
       System.err.println("krishiv-gateway: failed to start: " + e.getMessage());
       vertx.close();

@@ -59,6 +59,14 @@ public final class ConfigKeys {
   public static final ConfigKey VIEW_REMOVED_RETENTION = key("view.removed-retention", DURATION, "10m",
       "Lost and removed executors are forgotten after this long.");
 
+  public static final ConfigKey METRICS_MAX_SERIES = key("metrics.max-series", INT, "200000",
+      "Most series /metrics renders from the view in all (10,000 executors and 1,000 jobs need about 80,000);"
+          + " the excess is left out and counted in krishiv_gateway_series_dropped_total.");
+  public static final ConfigKey METRICS_MAX_SERIES_PER_FAMILY = key("metrics.max-series-per-family", INT, "50000",
+      "Most series of one metric family rendered from the view.");
+  public static final ConfigKey METRICS_MAX_LABEL_VALUE_LENGTH = key("metrics.max-label-value-length", INT, "128",
+      "Longest label value (characters); a series with a longer one is left out (not truncated) and counted.");
+
   public static final ConfigKey SHUTDOWN_DRAIN_DELAY = key("shutdown.drain-delay", DURATION, "0s",
       "On SIGTERM /readyz answers 503 for this long before servers close, so load balancers stop sending first.");
   public static final ConfigKey SHUTDOWN_GRACE = key("shutdown.grace", DURATION, "5s",

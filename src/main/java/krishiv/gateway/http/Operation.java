@@ -15,7 +15,8 @@ public enum Operation {
   LIST_JOBS("listJobs"),
   GET_JOB("getJob"),
   LIST_EXECUTORS("listExecutors"),
-  GET_EXECUTOR("getExecutor");
+  GET_EXECUTOR("getExecutor"),
+  GET_METRICS("getMetrics");
 
   private final String operationId;
 
