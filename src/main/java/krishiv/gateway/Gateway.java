@@ -72,6 +72,7 @@ public final class Gateway {
         stats, clock));
   }
 
+  /** Starts a gateway on {@code clock} whose {@code /metrics} serves {@code registry} (see above). */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, LongSupplier clock,
       PrometheusMeterRegistry registry) {
     Objects.requireNonNull(registry, "registry");

@@ -80,7 +80,7 @@ public final class GatewayMetrics implements AutoCloseable {
     return endpoint;
   }
 
-  /** One scrape's body as it would be served now (tests and the benchmark). */
+  /** One scrape's body in {@code format}, as the handler would serve it now (for tests). */
   public Future<Buffer> scrape(ExpositionFormat format) {
     return endpoint.body(format).map(parts -> {
       Buffer all = Buffer.buffer();
