@@ -134,8 +134,11 @@ public enum MetricFamily {
     return labelNames;
   }
 
-  /** The families rendered from the snapshot (the ones the budget applies to). */
+  private static final List<MetricFamily> FROM_SNAPSHOT = Arrays.stream(values())
+      .filter(f -> f.source == Source.SNAPSHOT).collect(Collectors.toUnmodifiableList());
+
+  /** The families rendered from the snapshot (the ones the budget applies to), in output order. */
   public static List<MetricFamily> fromSnapshot() {
-    return Arrays.stream(values()).filter(f -> f.source == Source.SNAPSHOT).collect(Collectors.toList());
+    return FROM_SNAPSHOT;
   }
 }

@@ -55,7 +55,6 @@ class PrometheusScrapeTest {
   static Path prometheusBinary;
   static PrometheusMeterRegistry registry;
   static Vertx vertx;
-  static FakeCoordinator coordinator;
   static Gateway gateway;
   static AgentDriver agent;
   static Path dir;
@@ -73,7 +72,7 @@ class PrometheusScrapeTest {
       jobs.add(MetricsFixtures.streamingJob("stream-" + i, now - 10_000 + i, 5 + i, now - 3_000 * (i + 1)));
       jobs.add(MetricsFixtures.batchJob("batch-" + i, i == 0 ? "succeeded" : "running", now - 20_000 + i));
     }
-    coordinator = new FakeCoordinator(vertx).withJobs(jobs);
+    FakeCoordinator coordinator = new FakeCoordinator(vertx).withJobs(jobs);
     coordinator.start().await();
     gateway = Gateway.start(vertx, GatewayConfig.defaults().with(Map.of("http.port", "0")), registry).await();
     agent = new AgentDriver(vertx, MetricsFixtures.agentWithSpill(vertx, Duration.ofSeconds(1)));
@@ -133,9 +132,12 @@ class PrometheusScrapeTest {
     }
     if (agent != null) {
       agent.close();
+    }
+    if (gateway != null) {
       gateway.stop().await();
-      coordinator.stop().await();
-      vertx.close().await();
+    }
+    if (vertx != null) {
+      vertx.close().await(); // also ends the coordinator's consumer
     }
   }
 

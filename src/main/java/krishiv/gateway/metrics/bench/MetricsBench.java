@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class MetricsBench {
   private static final String PROMETHEUS_ACCEPT = "application/openmetrics-text;version=1.0.0,"
       + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
   private static final String UP = "\nkrishiv_executor_up{";
+  private static final int JOB_CHANGES_PER_SECOND = 100;
 
   private final int executors;
   private final int jobs;
@@ -60,20 +62,20 @@ public final class MetricsBench {
   }
 
   public static void main(String[] argv) throws Exception {
-    Map<String, Integer> args = new java.util.HashMap<>();
+    Map<String, Integer> args = new HashMap<>();
     for (String a : argv) {
       String[] kv = a.split("=", 2);
       args.put(kv[0], Integer.parseInt(kv[1]));
     }
     new MetricsBench(args).run();
-    System.exit(0);
+    System.exit(0); // whatever a library left running, the benchmark is over
   }
 
   private void run() throws Exception {
     PrometheusMeterRegistry registry = VertxFactory.newRegistry();
     Vertx vertx = VertxFactory.create(registry);
     BenchCluster cluster = new BenchCluster(vertx, jobs);
-    cluster.start(100).await();
+    cluster.start(JOB_CHANGES_PER_SECOND).await();
     Gateway gateway = Gateway.start(vertx, GatewayConfig.defaults().with(Map.of("http.port", "0")), registry)
         .await();
     Context agentContext = vertx.getOrCreateContext();
@@ -91,7 +93,8 @@ public final class MetricsBench {
       Thread.sleep(50);
     }
     System.out.printf(Locale.ROOT, "view ready in %.1f s: %d executors, %d jobs; heartbeats at 1 Hz (%d/s), "
-        + "%d job changes/s; %d CPUs%n", (System.nanoTime() - t0) / 1e9, executors, jobs, executors, 100,
+        + "%d job changes/s; %d CPUs%n", (System.nanoTime() - t0) / 1e9, executors, jobs, executors,
+        JOB_CHANGES_PER_SECOND,
         Runtime.getRuntime().availableProcessors());
 
     String url = gateway.url() + "/metrics";
