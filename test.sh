@@ -22,6 +22,8 @@ apt_install() {
 
 need java || apt_install openjdk-17-jdk-headless
 need mvn || apt_install maven
+# promtool and a real Prometheus for the /metrics tests (they skip without them, and fail under CI=true).
+{ need prometheus && need promtool; } || apt_install prometheus
 
 # npm packages live in project-local folders, installed from committed lockfiles.
 npm_ci() {

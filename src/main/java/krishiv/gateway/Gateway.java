@@ -1,5 +1,6 @@
 package krishiv.gateway;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -26,6 +27,7 @@ import krishiv.gateway.bus.CoordinatorClient;
 import krishiv.gateway.http.HealthHandlers;
 import krishiv.gateway.http.Operation;
 import krishiv.gateway.http.ReportHandlers;
+import krishiv.gateway.metrics.GatewayMetrics;
 import krishiv.gateway.view.ClusterView;
 import krishiv.gateway.view.ClusterViewVerticle;
 import krishiv.gateway.view.ViewSnapshot;
@@ -47,11 +49,13 @@ public final class Gateway {
   private final Readiness readiness;
   private final ApiServerVerticle server;
   private final GatewayAuth auth;
+  private final GatewayMetrics metrics;
   private final String viewDeployment;
   private final String serverDeployment;
 
   private Gateway(Vertx vertx, GatewayConfig config, ClusterView view, BusInputStats busStats, Readiness readiness,
-      ApiServerVerticle server, GatewayAuth auth, String viewDeployment, String serverDeployment) {
+      ApiServerVerticle server, GatewayAuth auth, GatewayMetrics metrics, String viewDeployment,
+      String serverDeployment) {
     this.vertx = vertx;
     this.config = config;
     this.view = view;
@@ -59,32 +63,63 @@ public final class Gateway {
     this.readiness = readiness;
     this.server = server;
     this.auth = auth;
+    this.metrics = metrics;
     this.viewDeployment = viewDeployment;
     this.serverDeployment = serverDeployment;
   }
 
-  /** Starts a gateway with the wall clock and an empty environment. */
+  /** Starts a gateway with the wall clock, an empty environment (dev-local, open) and its own registry. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config) {
-    return start(vertx, config, Map.of(), System::currentTimeMillis);
+    return start(vertx, config, Options.defaults());
   }
 
-  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, LongSupplier clock) {
-    return start(vertx, config, Map.of(), clock);
-  }
-
-  /** Starts a gateway with the wall clock; {@code env} is the environment the configuration was loaded from. */
+  /** Starts a gateway whose auth model reads {@code env}, the environment the configuration was loaded from. */
   public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Map<String, String> env) {
-    return start(vertx, config, env, System::currentTimeMillis);
+    return start(vertx, config, Options.defaults().withEnv(env));
+  }
+
+  /**
+   * How a gateway starts beyond its configuration: the environment its auth model reads (tokens, keys), the
+   * clock, and the Prometheus registry its Vert.x was built with (null: a registry of its own, which has the
+   * JVM and process meters but no Vert.x ones).
+   */
+  public record Options(Map<String, String> env, LongSupplier clock, PrometheusMeterRegistry registry) {
+    public Options {
+      env = Map.copyOf(env);
+      Objects.requireNonNull(clock, "clock");
+    }
+
+    public static Options defaults() {
+      return new Options(Map.of(), System::currentTimeMillis, null);
+    }
+
+    public Options withEnv(Map<String, String> newEnv) {
+      return new Options(newEnv, clock, registry);
+    }
+
+    public Options withClock(LongSupplier newClock) {
+      return new Options(env, newClock, registry);
+    }
+
+    public Options withRegistry(PrometheusMeterRegistry newRegistry) {
+      return new Options(env, clock, newRegistry);
+    }
+
+    GatewayMetrics metricsFor(Vertx vertx, GatewayConfig config, ClusterView view, BusInputStats stats) {
+      return registry == null ? GatewayMetrics.createWithOwnRegistry(vertx, config, view, stats, clock)
+          : GatewayMetrics.create(vertx, config, view, stats, clock, registry);
+    }
   }
 
   /**
    * @return fails with a {@link ConfigException} if the auth model is misconfigured (e.g. credentials required
    *     but no token source), which the command line turns into exit code 2
    */
-  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Map<String, String> env,
-      LongSupplier clock) {
+  public static Future<Gateway> start(Vertx vertx, GatewayConfig config, Options options) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(config, "config");
+    Map<String, String> env = options.env();
+    LongSupplier clock = options.clock();
     AuthConfig authConfig;
     try {
       authConfig = AuthConfig.from(env, config);
@@ -127,12 +162,15 @@ public final class Gateway {
         handlers.put(Operation.DIAGNOSE_JOB, reports::diagnose);
         handlers.put(Operation.GET_CLUSTER_REPORT, reports::clusterReport);
         handlers.put(Operation.GET_SYSTEM_METRICS, reports::systemMetrics);
+        GatewayMetrics metrics = options.metricsFor(vertx, config, view, stats);
+        handlers.put(Operation.GET_METRICS, metrics.handler());
         long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
         JWTAuthHandler bearer = auth.bearerHandler(contract.contract());
         ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
             v -> ApiRouter.create(v, contract, handlers, maxBody, auth.pathGuard(), bearer));
         return vertx.deployVerticle(server).map(serverId ->
-            new Gateway(vertx, config, view, stats, readiness, server, auth, viewId, serverId));
+            new Gateway(vertx, config, view, stats, readiness, server, auth, metrics, viewId, serverId))
+            .onFailure(err -> metrics.close());
       }).recover(err -> auth.stop().transform(ignored -> Future.failedFuture(err))))
           .recover(err -> vertx.undeploy(viewId).transform(ignored -> Future.failedFuture(err)));
     });
@@ -193,6 +231,10 @@ public final class Gateway {
     return auth;
   }
 
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
   /** The HTTP port actually bound. */
   public int port() {
     return server.actualPort();
@@ -212,6 +254,10 @@ public final class Gateway {
         : Future.future(p -> vertx.setTimer(delay, id -> p.complete()));
     return drained.compose(v -> vertx.undeploy(serverDeployment))
         .eventually(auth::stop)
-        .eventually(() -> vertx.undeploy(viewDeployment));
+        .eventually(() -> vertx.undeploy(viewDeployment))
+        .eventually(() -> {
+          metrics.close();
+          return Future.succeededFuture();
+        });
   }
 }

@@ -29,7 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     Vertx vertx = VertxFactory.create(registry);
     Gateway gateway;
     try {
-      gateway = Gateway.start(vertx, config, env).await();
+      gateway = Gateway.start(vertx, config, Gateway.Options.defaults().withEnv(env).withRegistry(registry)).await();
     } catch (ConfigException e) {
       // Exit code 2 (KrishivCommand), e.g. credentials required but no token source configured.
       vertx.close();

@@ -81,6 +81,13 @@ public final class ConfigKeys {
       "Verified JWTs remembered (by SHA-256) so a repeated token skips signature checks; 0 disables the cache.");
   public static final ConfigKey JWT_CACHE_TTL = key("jwt.cache-ttl", DURATION, "5m",
       "Longest time a verified JWT is remembered; never past its exp.");
+  public static final ConfigKey METRICS_MAX_SERIES = key("metrics.max-series", INT, "200000",
+      "Most series /metrics renders from the view in all (10,000 executors and 1,000 jobs need about 80,000);"
+          + " the excess is left out and counted in krishiv_gateway_series_dropped_total.");
+  public static final ConfigKey METRICS_MAX_SERIES_PER_FAMILY = key("metrics.max-series-per-family", INT, "50000",
+      "Most series of one metric family rendered from the view.");
+  public static final ConfigKey METRICS_MAX_LABEL_VALUE_LENGTH = key("metrics.max-label-value-length", INT, "128",
+      "Longest label value (characters); a series with a longer one is left out (not truncated) and counted.");
 
   public static final ConfigKey SHUTDOWN_DRAIN_DELAY = key("shutdown.drain-delay", DURATION, "0s",
       "On SIGTERM /readyz answers 503 for this long before servers close, so load balancers stop sending first.");

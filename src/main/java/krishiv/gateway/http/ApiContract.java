@@ -51,10 +51,12 @@ public final class ApiContract {
 
   /**
    * vertx-openapi 5.0.7 refuses to load a contract whose responses use a media type outside its short list
-   * (application/json, text/plain, vnd.*+json, ...), and {@code application/problem+json} and
-   * {@code text/event-stream} are outside it. Clients get the true contract; the validator gets a copy in which
-   * those media types are renamed to ones it accepts with the same schema. Only responses declare them, and the
-   * router does not validate responses, so request checking is unchanged.
+   * (application/json, text/plain, vnd.*+json, ...), and {@code application/problem+json},
+   * {@code text/event-stream} and {@code application/openmetrics-text} are outside it. Clients get the true
+   * contract; the validator gets a copy in which those media types are renamed to ones it accepts with the same
+   * schema, or left out where the operation already declares that one (OpenMetrics beside text/plain, both plain
+   * strings). Only responses declare them, and the router does not validate responses, so request checking is
+   * unchanged.
    */
   static JsonObject forValidator(JsonObject doc) {
     return (JsonObject) renameMediaTypes(doc);
@@ -69,6 +71,11 @@ public final class ApiContract {
         if ("application/problem+json".equals(key) && !in.containsKey("application/json")) {
           k = "application/json";
         } else if ("text/event-stream".equals(key) && !in.containsKey("text/plain")) {
+          k = "text/plain";
+        } else if ("application/openmetrics-text".equals(key)) {
+          if (in.containsKey("text/plain")) {
+            continue;
+          }
           k = "text/plain";
         }
         out.put(k, renameMediaTypes(in.getValue(key)));

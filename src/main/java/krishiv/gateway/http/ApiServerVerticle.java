@@ -33,8 +33,11 @@ public final class ApiServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = routerFactory.apply(vertx);
+    // No cleartext HTTP/2 (h2c upgrade or prior knowledge): with it, Vert.x 5.0.7 labels later responses on a
+    // connection gzip but sends them uncompressed once one uncompressed response went out (eclipse-vertx/vert.x
+    // #5896). HTTP/1.1 clients, Prometheus among them, are unaffected; TLS deployments terminate in front.
     server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-        .setCompressionSupported(true).setDecompressionSupported(false));
+        .setCompressionSupported(true).setDecompressionSupported(false).setHttp2ClearTextEnabled(false));
     return server.requestHandler(req -> {
       if (req.method() == HttpMethod.GET && "/healthz".equals(req.uri())) {
         req.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(OK);

@@ -27,7 +27,8 @@ public enum Operation {
   DIAGNOSE_JOB("diagnoseJob"),
   GET_CLUSTER_REPORT("getClusterReport"),
   GET_SYSTEM_METRICS("getSystemMetrics"),
-  GET_CLUSTER_STATUS("getClusterStatus");
+  GET_CLUSTER_STATUS("getClusterStatus"),
+  GET_METRICS("getMetrics");
 
   private final String operationId;
 

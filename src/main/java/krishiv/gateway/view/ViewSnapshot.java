@@ -30,11 +30,13 @@ public final class ViewSnapshot {
   private final Map<String, HistoryRecord> historyById;
   private final List<NamespaceQuota> queues;
   private final long executorLostTotal;
+  private final ClusterCounters counters;
 
   ViewSnapshot(long version, long builtAtMs, Cursor cursor, boolean warm, CoordinatorView coordinator,
       ExecutorEntry[] executors, Map<String, Integer> executorCountsByState, JobEntry[] jobs,
       Map<String, JobEntry> jobsById, Map<String, Integer> jobCountsByState, HistoryRecord[] history,
-      Map<String, HistoryRecord> historyById, List<NamespaceQuota> queues, long executorLostTotal) {
+      Map<String, HistoryRecord> historyById, List<NamespaceQuota> queues, long executorLostTotal,
+      ClusterCounters counters) {
     this.version = version;
     this.builtAtMs = builtAtMs;
     this.cursor = Objects.requireNonNull(cursor);
@@ -49,12 +51,14 @@ public final class ViewSnapshot {
     this.historyById = historyById;
     this.queues = List.copyOf(queues);
     this.executorLostTotal = executorLostTotal;
+    this.counters = Objects.requireNonNull(counters);
   }
 
   /** The snapshot of a gateway that has heard nothing yet. */
   public static ViewSnapshot empty(String epoch) {
     return new ViewSnapshot(0, 0, new Cursor(epoch, 0), false, null, new ExecutorEntry[0], Map.of(),
-        new JobEntry[0], Map.of(), Map.of(), new HistoryRecord[0], Map.of(), List.of(), 0);
+        new JobEntry[0], Map.of(), Map.of(), new HistoryRecord[0], Map.of(), List.of(), 0,
+        ClusterCounters.ZERO);
   }
 
   ExecutorEntry[] executorArray() {
@@ -160,5 +164,10 @@ public final class ViewSnapshot {
   /** Executors lost since the gateway started (a counter: it never decreases). */
   public long executorLostTotal() {
     return executorLostTotal;
+  }
+
+  /** The writer's other cluster-wide counters (they never decrease while the gateway runs). */
+  public ClusterCounters counters() {
+    return counters;
   }
 }

@@ -66,6 +66,7 @@ public final class ViewState {
   private boolean warm;
   private long executorLostTotal;
   private long overCapacityDrops;
+  private final ClusterCountersAccumulator counters = new ClusterCountersAccumulator();
 
   private boolean executorsChanged = true;
   private boolean jobsChanged = true;
@@ -131,6 +132,7 @@ public final class ViewState {
     if (sameIncarnation && hb.seq() <= old.heartbeat().seq()) {
       return HeartbeatOutcome.STALE;
     }
+    counters.onHeartbeat(old.heartbeat(), hb);
     long since = reported.equals(old.state()) ? old.stateSinceMs() : nowMs;
     executors.put(hb.executorId(),
         new ExecutorEntry(hb, reported, old.firstSeenMs(), nowMs, since, old.lostCount()));
@@ -248,7 +250,11 @@ public final class ViewState {
     slot.dirty = true;
     jobsChanged = true;
     if (derive) {
-      JobChangeEvents.derive(before, job, nowMs, this::emit);
+      counters.onJobChange(before, job);
+      JobChangeEvents.derive(before, job, nowMs, event -> {
+        counters.onDerivedEvent(event);
+        emit(event);
+      });
     }
     if (job.isTerminal() && (before == null || !before.isTerminal() || !history.containsKey(job.jobId()))) {
       recordHistory(job, slot.counts, nowMs);
@@ -349,7 +355,7 @@ public final class ViewState {
       histMap = Collections.unmodifiableMap(new HashMap<>(history));
     }
     last = new ViewSnapshot(++version, nowMs, new Cursor(epoch, log.lastSeq()), warm, coordinator, exArray, exCounts,
-        jobArray, jobMap, jobCounts, histArray, histMap, queues, executorLostTotal);
+        jobArray, jobMap, jobCounts, histArray, histMap, queues, executorLostTotal, counters.snapshot());
     executorsChanged = false;
     jobsChanged = false;
     historyChanged = false;

@@ -3,6 +3,7 @@ package krishiv.gateway.bus.message;
 import static krishiv.gateway.bus.JsonFields.arrayOrEmpty;
 import static krishiv.gateway.bus.JsonFields.booleanOrFalse;
 import static krishiv.gateway.bus.JsonFields.countMap;
+import static krishiv.gateway.bus.JsonFields.countOrZero;
 import static krishiv.gateway.bus.JsonFields.objectAt;
 import static krishiv.gateway.bus.JsonFields.optionalCount;
 import static krishiv.gateway.bus.JsonFields.optionalString;
@@ -16,10 +17,14 @@ import java.util.List;
 import java.util.Map;
 import krishiv.gateway.bus.JsonFields;
 
-/** The latest checkpoint of a streaming job and its last few epochs. */
+/**
+ * The latest checkpoint of a streaming job and its last few epochs. {@code committedEpochCount} and
+ * {@code failedEpochCount} count the job's epochs since it started (optional on the bus: committed defaults to
+ * {@code latestEpoch}, failed to 0).
+ */
 public record CheckpointInfo(long latestEpoch, long fencingToken, Long committedAtMs, Map<String, Long> sourceOffsets,
     Map<String, String> operatorSnapshots, boolean isSavepoint, String savepointLabel, Long icebergSnapshotId,
-    Map<String, Long> kafkaOffsets, List<CheckpointEpoch> epochs) {
+    Map<String, Long> kafkaOffsets, List<CheckpointEpoch> epochs, Long committedEpochCount, long failedEpochCount) {
 
   public static final int MAX_ENTRIES = 4096;
 
@@ -28,6 +33,19 @@ public record CheckpointInfo(long latestEpoch, long fencingToken, Long committed
     operatorSnapshots = Map.copyOf(operatorSnapshots);
     kafkaOffsets = Map.copyOf(kafkaOffsets);
     epochs = List.copyOf(epochs);
+  }
+
+  /** A checkpoint without epoch counts, as senders older than those fields publish it. */
+  public CheckpointInfo(long latestEpoch, long fencingToken, Long committedAtMs, Map<String, Long> sourceOffsets,
+      Map<String, String> operatorSnapshots, boolean isSavepoint, String savepointLabel, Long icebergSnapshotId,
+      Map<String, Long> kafkaOffsets, List<CheckpointEpoch> epochs) {
+    this(latestEpoch, fencingToken, committedAtMs, sourceOffsets, operatorSnapshots, isSavepoint, savepointLabel,
+        icebergSnapshotId, kafkaOffsets, epochs, null, 0);
+  }
+
+  /** Epochs committed since the job started: the reported count, else the latest epoch number. */
+  public long committedEpochs() {
+    return committedEpochCount != null ? committedEpochCount : latestEpoch;
   }
 
   public static CheckpointInfo fromJson(JsonObject o) {
@@ -40,7 +58,8 @@ public record CheckpointInfo(long latestEpoch, long fencingToken, Long committed
         optionalCount(o, "committed_at_ms"), countMap(o, "source_offsets", MAX_ENTRIES),
         stringMap(o, "operator_snapshots", MAX_ENTRIES), booleanOrFalse(o, "is_savepoint"),
         optionalString(o, "savepoint_label", JsonFields.MAX_ID_LENGTH * 2), optionalCount(o, "iceberg_snapshot_id"),
-        countMap(o, "kafka_offsets", MAX_ENTRIES), epochs);
+        countMap(o, "kafka_offsets", MAX_ENTRIES), epochs, optionalCount(o, "committed_epoch_count"),
+        countOrZero(o, "failed_epoch_count"));
   }
 
   public JsonObject toJson() {
@@ -50,6 +69,7 @@ public record CheckpointInfo(long latestEpoch, long fencingToken, Long committed
         .put("committed_at_ms", committedAtMs).put("source_offsets", new JsonObject(Map.copyOf(sourceOffsets)))
         .put("operator_snapshots", new JsonObject(Map.copyOf(operatorSnapshots))).put("is_savepoint", isSavepoint)
         .put("savepoint_label", savepointLabel).put("iceberg_snapshot_id", icebergSnapshotId)
-        .put("kafka_offsets", new JsonObject(Map.copyOf(kafkaOffsets))).put("epochs", a);
+        .put("kafka_offsets", new JsonObject(Map.copyOf(kafkaOffsets))).put("epochs", a)
+        .put("committed_epoch_count", committedEpochCount).put("failed_epoch_count", failedEpochCount);
   }
 }

@@ -2,6 +2,7 @@ package krishiv.gateway.bus.message;
 
 import static krishiv.gateway.bus.JsonFields.MAX_ID_LENGTH;
 import static krishiv.gateway.bus.JsonFields.arrayOrEmpty;
+import static krishiv.gateway.bus.JsonFields.countOrZero;
 import static krishiv.gateway.bus.JsonFields.objectAt;
 import static krishiv.gateway.bus.JsonFields.optionalCount;
 import static krishiv.gateway.bus.JsonFields.optionalString;
@@ -24,6 +25,9 @@ import krishiv.gateway.bus.BusAddresses;
 /**
  * An executor heartbeat ({@code krishiv.executor.heartbeat}). {@link #fromJson} is the validator of this
  * message kind: it rejects with a reason and never returns a half-read value.
+ *
+ * <p>{@code spillBytes}, {@code spillFiles} and {@code failedAssignments} are cumulative within one incarnation
+ * (optional on the bus, 0 when absent); the view turns them into cluster counters.
  */
 public record Heartbeat(
     String executorId,
@@ -42,7 +46,10 @@ public record Heartbeat(
     String barrierEndpoint,
     Long leaseGeneration,
     Integer consecutiveTaskFailures,
-    long sentAtMs) {
+    long sentAtMs,
+    long spillBytes,
+    long spillFiles,
+    long failedAssignments) {
 
   /** States an executor may report about itself; {@code lost} is only ever the gateway's verdict. */
   public static final Set<String> STATES = Set.of("registered", "healthy", "draining", "removed");
@@ -55,6 +62,19 @@ public record Heartbeat(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(state, "state");
     runningTasks = List.copyOf(runningTasks);
+  }
+
+  /**
+   * A heartbeat without the optional cumulative counters ({@code spill_bytes}, {@code spill_files},
+   * {@code failed_assignments}), as senders older than those fields publish it: they read as 0.
+   */
+  public Heartbeat(String executorId, String incarnation, long seq, String host, String state, int slots,
+      List<RunningTask> runningTasks, long memoryUsedBytes, long memoryLimitBytes, int cpuCores,
+      long networkBytesSent, long networkBytesRecv, String taskEndpoint, String barrierEndpoint,
+      Long leaseGeneration, Integer consecutiveTaskFailures, long sentAtMs) {
+    this(executorId, incarnation, seq, host, state, slots, runningTasks, memoryUsedBytes, memoryLimitBytes, cpuCores,
+        networkBytesSent, networkBytesRecv, taskEndpoint, barrierEndpoint, leaseGeneration, consecutiveTaskFailures,
+        sentAtMs, 0, 0, 0);
   }
 
   public static Heartbeat fromJson(JsonObject o) {
@@ -81,7 +101,10 @@ public record Heartbeat(
         optionalString(o, "barrier_endpoint", MAX_ID_LENGTH * 2),
         optionalCount(o, "lease_generation"),
         failures == null ? null : toInt("consecutive_task_failures", failures),
-        requireLong(o, "sent_at_ms"));
+        requireLong(o, "sent_at_ms"),
+        countOrZero(o, "spill_bytes"),
+        countOrZero(o, "spill_files"),
+        countOrZero(o, "failed_assignments"));
   }
 
   public JsonObject toJson() {
@@ -107,6 +130,9 @@ public record Heartbeat(
         .put("barrier_endpoint", barrierEndpoint)
         .put("lease_generation", leaseGeneration)
         .put("consecutive_task_failures", consecutiveTaskFailures)
-        .put("sent_at_ms", sentAtMs);
+        .put("sent_at_ms", sentAtMs)
+        .put("spill_bytes", spillBytes)
+        .put("spill_files", spillFiles)
+        .put("failed_assignments", failedAssignments);
   }
 }

@@ -1,6 +1,7 @@
 package krishiv.gateway.bus.message;
 
 import static krishiv.gateway.bus.JsonFields.arrayOrEmpty;
+import static krishiv.gateway.bus.JsonFields.countMap;
 import static krishiv.gateway.bus.JsonFields.countOrZero;
 import static krishiv.gateway.bus.JsonFields.objectAt;
 import static krishiv.gateway.bus.JsonFields.optionalCount;
@@ -16,21 +17,29 @@ import static krishiv.gateway.bus.JsonFields.toInt;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import krishiv.gateway.bus.JsonFields;
 
-/** One job as the coordinator publishes it on {@code krishiv.coordinator.jobs}. */
+/**
+ * One job as the coordinator publishes it on {@code krishiv.coordinator.jobs}. {@code operatorMemoryBytes} is the
+ * memory its operators hold now, by operator kind (optional on the bus; empty when absent).
+ */
 public record JobInfo(String jobId, String jobName, String kind, String state, int priority, String namespaceId,
     long submittedAtMs, Long completedAtMs, long totalRows, ResourceUsage resourceUsage, List<StageInfo> stages,
-    ShuffleInfo shuffle, CheckpointInfo checkpoint, StreamingInfo streaming, ConnectorInfo connectors) {
+    ShuffleInfo shuffle, CheckpointInfo checkpoint, StreamingInfo streaming, ConnectorInfo connectors,
+    Map<String, Long> operatorMemoryBytes) {
 
   public static final Set<String> KINDS = Set.of("batch", "streaming");
   public static final Set<String> STATES = Set.of(
       "queued", "accepted", "planning", "running", "committing", "succeeded", "failed", "cancelled");
   public static final Set<String> TERMINAL_STATES = Set.of("succeeded", "failed", "cancelled");
   public static final int MAX_STAGES = 1024;
+  /** Most entries of {@code operator_memory_bytes}. */
+  public static final int MAX_OPERATORS = 1024;
 
   public JobInfo {
     Objects.requireNonNull(jobId, "jobId");
@@ -40,6 +49,15 @@ public record JobInfo(String jobId, String jobName, String kind, String state, i
     stages = List.copyOf(stages);
     Objects.requireNonNull(resourceUsage, "resourceUsage");
     Objects.requireNonNull(shuffle, "shuffle");
+    operatorMemoryBytes = Map.copyOf(operatorMemoryBytes);
+  }
+
+  /** A job without operator memory, as senders older than {@code operator_memory_bytes} publish it. */
+  public JobInfo(String jobId, String jobName, String kind, String state, int priority, String namespaceId,
+      long submittedAtMs, Long completedAtMs, long totalRows, ResourceUsage resourceUsage, List<StageInfo> stages,
+      ShuffleInfo shuffle, CheckpointInfo checkpoint, StreamingInfo streaming, ConnectorInfo connectors) {
+    this(jobId, jobName, kind, state, priority, namespaceId, submittedAtMs, completedAtMs, totalRows, resourceUsage,
+        stages, shuffle, checkpoint, streaming, connectors, Map.of());
   }
 
   public static JobInfo fromJson(JsonObject o) {
@@ -59,7 +77,8 @@ public record JobInfo(String jobId, String jobName, String kind, String state, i
         ShuffleInfo.fromJson(optionalObject(o, "shuffle")),
         checkpoint == null ? null : CheckpointInfo.fromJson(checkpoint),
         streaming == null ? null : StreamingInfo.fromJson(streaming),
-        connectors == null ? null : ConnectorInfo.fromJson(connectors));
+        connectors == null ? null : ConnectorInfo.fromJson(connectors),
+        countMap(o, "operator_memory_bytes", MAX_OPERATORS));
   }
 
   public JsonObject toJson() {
@@ -71,7 +90,8 @@ public record JobInfo(String jobId, String jobName, String kind, String state, i
         .put("resource_usage", resourceUsage.toJson()).put("stages", a).put("shuffle", shuffle.toJson())
         .put("checkpoint", checkpoint == null ? null : checkpoint.toJson())
         .put("streaming", streaming == null ? null : streaming.toJson())
-        .put("connectors", connectors == null ? null : connectors.toJson());
+        .put("connectors", connectors == null ? null : connectors.toJson())
+        .put("operator_memory_bytes", new JsonObject(new LinkedHashMap<>(operatorMemoryBytes)));
   }
 
   public boolean isTerminal() {

@@ -17,9 +17,13 @@ import java.util.Objects;
 import java.util.Set;
 import krishiv.gateway.bus.JsonFields;
 
-/** One stage of a job with its tasks. */
+/**
+ * One stage of a job with its tasks. {@code shufflePartitionsFailed} is optional on the bus (0 when absent); the
+ * stage's pending partitions are the rest of {@code outputPartitionCount}.
+ */
 public record StageInfo(int stageId, String stageName, String state, int retryCount, List<Integer> upstreamStageIds,
-    int outputPartitionCount, long shuffleBytesWritten, long shufflePartitionsAvailable, List<TaskInfo> tasks) {
+    int outputPartitionCount, long shuffleBytesWritten, long shufflePartitionsAvailable, List<TaskInfo> tasks,
+    long shufflePartitionsFailed) {
 
   public static final Set<String> STATES =
       Set.of("pending", "scheduling", "running", "succeeded", "failed", "retrying", "cancelled");
@@ -29,6 +33,18 @@ public record StageInfo(int stageId, String stageName, String state, int retryCo
     Objects.requireNonNull(state, "state");
     upstreamStageIds = List.copyOf(upstreamStageIds);
     tasks = List.copyOf(tasks);
+  }
+
+  /** A stage without failed partitions, as senders older than {@code shuffle_partitions_failed} publish it. */
+  public StageInfo(int stageId, String stageName, String state, int retryCount, List<Integer> upstreamStageIds,
+      int outputPartitionCount, long shuffleBytesWritten, long shufflePartitionsAvailable, List<TaskInfo> tasks) {
+    this(stageId, stageName, state, retryCount, upstreamStageIds, outputPartitionCount, shuffleBytesWritten,
+        shufflePartitionsAvailable, tasks, 0);
+  }
+
+  /** Output partitions neither available nor failed (never negative). */
+  public long shufflePartitionsPending() {
+    return Math.max(0, outputPartitionCount - shufflePartitionsAvailable - shufflePartitionsFailed);
   }
 
   public static StageInfo fromJson(JsonObject o) {
@@ -42,7 +58,8 @@ public record StageInfo(int stageId, String stageName, String state, int retryCo
     return new StageInfo(id, name == null ? "stage-" + id : name, requireEnum(o, "state", STATES),
         toInt("retry_count", countOrZero(o, "retry_count")), intList(o, "upstream_stage_ids", 1024),
         toInt("output_partition_count", countOrZero(o, "output_partition_count")),
-        countOrZero(o, "shuffle_bytes_written"), countOrZero(o, "shuffle_partitions_available"), tasks);
+        countOrZero(o, "shuffle_bytes_written"), countOrZero(o, "shuffle_partitions_available"), tasks,
+        countOrZero(o, "shuffle_partitions_failed"));
   }
 
   public JsonObject toJson() {
@@ -51,6 +68,7 @@ public record StageInfo(int stageId, String stageName, String state, int retryCo
     return new JsonObject().put("stage_id", stageId).put("stage_name", stageName).put("state", state)
         .put("retry_count", retryCount).put("upstream_stage_ids", new JsonArray(List.copyOf(upstreamStageIds)))
         .put("output_partition_count", outputPartitionCount).put("shuffle_bytes_written", shuffleBytesWritten)
-        .put("shuffle_partitions_available", shufflePartitionsAvailable).put("tasks", a);
+        .put("shuffle_partitions_available", shufflePartitionsAvailable)
+        .put("shuffle_partitions_failed", shufflePartitionsFailed).put("tasks", a);
   }
 }
