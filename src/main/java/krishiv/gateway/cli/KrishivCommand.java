@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The root of the {@code krishiv} command tree. */
 @Command(name = "krishiv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "The status gateway of a Krishiv cluster, and its command line.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, LocalCommand.class, CommandLine.HelpCommand.class})
 public final class KrishivCommand implements Runnable {
   /** Exit code of a usage or configuration error, as Krishiv's CLI. */
   public static final int USAGE_ERROR = 2;
