@@ -57,7 +57,8 @@ public final class LocalCommand implements Callable<Integer> {
   double timeScale;
 
   @Option(names = "--heartbeat-interval", paramLabel = "DURATION", defaultValue = "1s",
-      description = "Heartbeat interval of the simulated executors, simulated time (default ${DEFAULT-VALUE}).")
+      description = "Heartbeat interval of the simulated executors, wall-clock time at any --time-scale"
+          + " (default ${DEFAULT-VALUE}).")
   String heartbeatInterval;
 
   @Option(names = "--slots", paramLabel = "N", defaultValue = "4",
@@ -108,14 +109,14 @@ public final class LocalCommand implements Callable<Integer> {
 
   /**
    * Defaults that suit an embedded cluster, applied only to keys nobody configured: the gateway's heartbeat
-   * timeout follows the simulated heartbeat interval (9 missed heartbeats, in wall time), and the bus accepts
-   * the large full snapshots of a preloaded cluster.
+   * timeout follows the simulated executors' heartbeat interval (9 missed heartbeats), and the bus accepts the
+   * large full snapshots of a preloaded cluster.
    */
   static GatewayConfig localDefaults(GatewayConfig config, SimOptions sim) {
     Map<String, String> overrides = new LinkedHashMap<>();
-    long wallIntervalMs = Math.max(1, Math.round(sim.heartbeatInterval().toMillis() / sim.timeScale()));
     if (isDefault(config, ConfigKeys.VIEW_HEARTBEAT_TIMEOUT)) {
-      overrides.put(ConfigKeys.VIEW_HEARTBEAT_TIMEOUT.name(), Math.max(100, MISSED_HEARTBEATS * wallIntervalMs) + "ms");
+      long timeoutMs = Math.max(100, MISSED_HEARTBEATS * sim.heartbeatInterval().toMillis());
+      overrides.put(ConfigKeys.VIEW_HEARTBEAT_TIMEOUT.name(), timeoutMs + "ms");
     }
     if (isDefault(config, ConfigKeys.BUS_MAX_MESSAGE)) {
       overrides.put(ConfigKeys.BUS_MAX_MESSAGE.name(), LOCAL_MAX_MESSAGE);

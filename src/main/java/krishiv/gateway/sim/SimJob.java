@@ -61,7 +61,7 @@ final class SimJob {
   long shufflePartitionsFailed;
   boolean changed = true;
   boolean progressed;
-  long lastPublishedMs = Long.MIN_VALUE;
+  long lastPublishedMs;
   private final ArrayDeque<CheckpointEpoch> epochs = new ArrayDeque<>();
   private CheckpointInfo checkpoint;
   private JobInfo cached;

@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param jobs how many unfinished jobs the coordinator aims to have at once; with {@code preload} all of them
  *     are in place (running) from the start, otherwise about half are and the rest arrive over time
  * @param seed the seed of the simulation's only random source: the same seed gives the same run
- * @param timeScale how many simulated milliseconds pass per wall-clock millisecond (verticle only)
- * @param heartbeatInterval heartbeat interval of every executor, in simulated time (1 s by default, so a user
- *     sees live data; real executors default to 5 s)
+ * @param timeScale how many simulated milliseconds pass per wall-clock millisecond (the verticle's clock); jobs,
+ *     failures, checkpoints and outages run that much faster, the protocol's cadences (heartbeats, status and
+ *     snapshots, see {@link SimTuning}) do not
+ * @param heartbeatInterval heartbeat interval of every executor in wall-clock time (1 s by default, so a user
+ *     sees live data; real executors default to 5 s); the simulation scales it by {@code timeScale}, so the
+ *     heartbeat load on a gateway and the meaning of its heartbeat timeout do not depend on the time scale
  * @param preload start with all {@code jobs} jobs running on the executors (benchmarks: 10,000 × 1,000)
  * @param freeze keep heartbeats and periodic snapshots flowing but change nothing: no new jobs, no task or
  *     state changes, no outages, so measurements compare like with like

@@ -4,16 +4,19 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The rates and intervals of the simulation, all in simulated time except {@code stepInterval}. The defaults make
- * a small cluster lively enough for a demo: a task attempt fails now and then, an executor goes silent for longer
- * than a gateway's heartbeat timeout about once every {@code meanTimeBetweenOutages}, streaming jobs checkpoint
- * every few seconds.
+ * The rates and intervals of the simulation. The protocol's cadences (the first five, like the heartbeat
+ * interval) are wall-clock time, so that {@link SimOptions#timeScale()} speeds up the workload without
+ * multiplying the load on a gateway; the workload's own times (checkpoints, retention, outages, timeouts) are
+ * simulated time. The defaults make a small cluster lively enough for a demo: a task attempt fails now and then,
+ * an executor goes silent for longer than a gateway's heartbeat timeout about once every
+ * {@code meanTimeBetweenOutages}, streaming jobs checkpoint every few seconds.
  *
  * @param stepInterval how often the simulator verticle advances the simulation (wall clock)
- * @param statusInterval how often the coordinator publishes its status (its liveness signal)
- * @param fullSnapshotInterval how often the coordinator publishes every job ({@code full: true})
- * @param queuesInterval how often the quota snapshot is published when it did not change
+ * @param statusInterval how often the coordinator publishes its status, its liveness signal (wall clock)
+ * @param fullSnapshotInterval how often the coordinator publishes every job, {@code full: true} (wall clock)
+ * @param queuesInterval how often the quota snapshot is published when it did not change (wall clock)
  * @param progressInterval a job whose counters moved but whose states did not is published at most this often
+ *     (wall clock)
  * @param checkpointInterval time between checkpoints of a running streaming job
  * @param jobRetention how long the coordinator keeps a finished job before dropping it from full snapshots
  * @param outageDuration how long an executor stays silent in an automatic outage before it restarts

@@ -2,6 +2,7 @@ package krishiv.gateway.sim;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -96,8 +97,16 @@ public final class SimulatedCluster {
     this.namespaces = SimNamespaces.forTarget(options.jobs());
     this.executors = buildExecutors();
     this.agent = new ExecutorAgent(json -> publisher.publish(BusAddresses.EXECUTOR_HEARTBEAT, json),
-        () -> this.nowMs, this::newIncarnation, options.heartbeatInterval());
+        () -> this.nowMs, this::newIncarnation, Duration.ofMillis(cadenceMs(options.heartbeatInterval())));
     placeInitialJobs();
+  }
+
+  /**
+   * The protocol's cadences — heartbeats, status, snapshots — are wall-clock time: a faster simulation must not
+   * multiply the load on a gateway or change what its timeouts mean. In simulated time they are scaled.
+   */
+  private long cadenceMs(Duration wallClock) {
+    return Math.max(1, Math.round(wallClock.toMillis() * options.timeScale()));
   }
 
   private List<SimExecutor> buildExecutors() {
@@ -389,7 +398,7 @@ public final class SimulatedCluster {
     if (!started) {
       return;
     }
-    long progressEvery = tuning.progressInterval().toMillis();
+    long progressEvery = cadenceMs(tuning.progressInterval());
     List<JobInfo> batch = new ArrayList<>();
     int tasks = 0;
     for (SimJob j : jobs.values()) {
@@ -424,12 +433,12 @@ public final class SimulatedCluster {
     for (SimJob j : jobs.values()) {
       j.progressed = false; // the snapshot carried the latest counters
     }
-    nextFullAtMs = nowMs + tuning.fullSnapshotInterval().toMillis();
+    nextFullAtMs = nowMs + cadenceMs(tuning.fullSnapshotInterval());
   }
 
   private void publishStatus() {
     publisher.publish(BusAddresses.COORDINATOR_STATUS, status().toJson());
-    nextStatusAtMs = nowMs + tuning.statusInterval().toMillis();
+    nextStatusAtMs = nowMs + cadenceMs(tuning.statusInterval());
   }
 
   /** Publishes the quota snapshot when it changed, when {@code force}d, or when the interval passed. */
@@ -438,7 +447,7 @@ public final class SimulatedCluster {
     if (force || !current.equals(lastQueues) || nowMs >= nextQueuesAtMs) {
       publisher.publish(BusAddresses.COORDINATOR_QUEUES, new QueuesMessage(COORDINATOR_ID, nowMs, current).toJson());
       lastQueues = current;
-      nextQueuesAtMs = nowMs + tuning.queuesInterval().toMillis();
+      nextQueuesAtMs = nowMs + cadenceMs(tuning.queuesInterval());
     }
   }
 
