@@ -30,9 +30,4 @@ public final class SimClock implements LongSupplier {
   public long getAsLong() {
     return originMs + Math.round((wall.getAsLong() - originMs) * scale);
   }
-
-  /** How much simulated time passes in {@code wallMs} of wall time. */
-  public long toSimMs(long wallMs) {
-    return Math.round(wallMs * scale);
-  }
 }

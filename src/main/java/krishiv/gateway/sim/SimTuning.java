@@ -55,16 +55,6 @@ public record SimTuning(Duration stepInterval, Duration statusInterval, Duration
         checkpointInterval, jobRetention, outageDuration, meanTimeBetweenOutages, executorTimeout, taskFailureRate);
   }
 
-  public SimTuning withFullSnapshotInterval(Duration d) {
-    return new SimTuning(stepInterval, statusInterval, d, queuesInterval, progressInterval, checkpointInterval,
-        jobRetention, outageDuration, meanTimeBetweenOutages, executorTimeout, taskFailureRate);
-  }
-
-  public SimTuning withCheckpointInterval(Duration d) {
-    return new SimTuning(stepInterval, statusInterval, fullSnapshotInterval, queuesInterval, progressInterval, d,
-        jobRetention, outageDuration, meanTimeBetweenOutages, executorTimeout, taskFailureRate);
-  }
-
   public SimTuning withJobRetention(Duration d) {
     return new SimTuning(stepInterval, statusInterval, fullSnapshotInterval, queuesInterval, progressInterval,
         checkpointInterval, d, outageDuration, meanTimeBetweenOutages, executorTimeout, taskFailureRate);

@@ -23,6 +23,7 @@ import krishiv.gateway.Gateway;
 import krishiv.gateway.bus.BusAddresses;
 import krishiv.gateway.bus.message.CheckpointInfo;
 import krishiv.gateway.bus.message.JobInfo;
+import krishiv.gateway.bus.message.TaskInfo;
 import krishiv.gateway.config.GatewayConfig;
 import krishiv.gateway.view.JobEntry;
 import org.junit.jupiter.api.AfterAll;
@@ -89,19 +90,26 @@ class SimulatorGatewayTest {
 
   @Test
   void failedTaskShowsARetryInTheJob() {
-    int[] found = new int[2];
-    String jobId = sim.onCluster(c -> c.jobs().stream().filter(j -> "running".equals(j.state()))
+    // {stage, task, attempt, failure count} of a running task; other tests may have retried it already. A
+    // streaming task, so that it cannot finish between this read and the control request.
+    int[] found = new int[4];
+    String jobId = sim.onCluster(c -> c.jobs().stream().filter(VirtualCluster::isRunningStreaming)
         .filter(j -> VirtualCluster.activeTask(j).isPresent()).findFirst().map(j -> {
           int[] st = VirtualCluster.activeTask(j).orElseThrow();
+          TaskInfo t = VirtualCluster.task(j, st[0], st[1]);
           found[0] = st[0];
           found[1] = st[1];
+          found[2] = t.attempt();
+          found[3] = t.failureCount();
           return j.jobId();
         }).orElseThrow()).await();
     control(SimControl.request(SimControl.FAIL_TASK).put("job_id", jobId).put("stage_id", found[0])
         .put("task_id", found[1]));
     JsonObject task = Poll.until(vertx, WAIT, "a retry of " + jobId + " " + found[0] + "/" + found[1],
-        () -> taskOf(jobId, found[0], found[1]), t -> t.getInteger("attempt") >= 1);
-    assertEquals(1, task.getInteger("failure_count"));
+        () -> taskOf(jobId, found[0], found[1]), t -> t.getInteger("failure_count") > found[3]);
+    assertEquals(found[2] + 1, task.getInteger("attempt"));
+    assertEquals(found[3] + 1, task.getInteger("failure_count"));
+    assertTrue(task.getInteger("attempt") >= 1);
     assertEquals("failed on request (simulator control)", task.getString("failure_reason_display"));
   }
 
