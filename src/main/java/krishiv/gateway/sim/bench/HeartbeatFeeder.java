@@ -13,10 +13,11 @@ import krishiv.gateway.bus.BusAddresses;
 import krishiv.gateway.bus.message.RunningTask;
 
 /**
- * Publishes heartbeats of many executors on the local event bus as fast as the consumer takes them: a thread
- * calls {@link ExecutorAgent#publishAll()} in a loop, but waits while more than {@code maxInFlight} published
- * heartbeats have not been counted by the consumer yet, so the bus queue stays bounded and the consumer, not
- * memory, sets the pace.
+ * Publishes heartbeats of many executors on the local event bus as fast as the consumer takes them: while
+ * feeding, a thread calls {@link ExecutorAgent#publishAll()} in a loop, but waits while more than
+ * {@code maxInFlight} published heartbeats have not been counted by the consumer yet, so the bus queue stays
+ * bounded and the consumer, not memory, sets the pace. Feeding can be switched on and off, so that two consumers
+ * can be measured in alternation under the same machine load.
  */
 final class HeartbeatFeeder {
   private final ExecutorAgent agent;
@@ -24,6 +25,7 @@ final class HeartbeatFeeder {
   private final long maxInFlight;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean feeding;
   private volatile long published;
 
   /**
@@ -54,9 +56,14 @@ final class HeartbeatFeeder {
         host + ":7337", host + ":7338", null, 0);
   }
 
+  /** Starts the feeding thread, idle until {@link #feed(boolean)}. */
   HeartbeatFeeder start() {
     thread.start();
     return this;
+  }
+
+  void feed(boolean on) {
+    feeding = on;
   }
 
   long published() {
@@ -65,6 +72,10 @@ final class HeartbeatFeeder {
 
   private void run() {
     while (running) {
+      if (!feeding) {
+        LockSupport.parkNanos(1_000_000);
+        continue;
+      }
       while (running && published - consumed.getAsLong() > maxInFlight) {
         LockSupport.parkNanos(50_000);
       }

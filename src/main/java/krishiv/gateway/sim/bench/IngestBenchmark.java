@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,48 +20,54 @@ import krishiv.gateway.sim.SimOptions;
 import krishiv.gateway.sim.SimulatorVerticle;
 
 /**
- * Heartbeat ingest benchmark, run by {@code bench/ingest}. In one process, one phase after the other, each in a
- * fresh Vert.x instance (with metrics, as in production):
+ * Heartbeat ingest benchmark, run by {@code bench/ingest}. In one process, each consumer in its own Vert.x
+ * instance (with metrics, as in production):
  *
  * <ol>
  *   <li>(a) heartbeats per second applied by the gateway's view ({@code Gateway.start} with a real config), fed
  *       by 10,000 executors publishing as fast as the view takes them;
- *   <li>(b) the same feed into a bare event-bus consumer that only counts — the ceiling of the bus itself;
+ *   <li>(b) the same feed into a bare event-bus consumer that only counts — the ceiling of the bus and feeder;
  *   <li>(c) the process CPU share of a gateway plus a simulated cluster of 10,000 executors heartbeating at
  *       1 Hz and 1,000 preloaded, frozen jobs (so the periodic full snapshots are part of the load), at steady
  *       state.
  * </ol>
  *
- * Each rate is counted over a fixed window after a warm-up. Prints a markdown table. Options:
- * {@code --executors N} (10000), {@code --jobs M} (1000), {@code --warmup 3s}, {@code --window 10s}.
+ * (a) and (b) are measured in alternating windows (a, b, a, b, ...) after one warm-up each, so both see the same
+ * load of a shared machine; the table gives the median and the range. Options: {@code --executors N} (10000),
+ * {@code --jobs M} (1000), {@code --warmup 3s}, {@code --window 5s}, {@code --rounds 3}.
  */
 public final class IngestBenchmark {
   /** Heartbeats published but not yet counted, at most: bounds the bus queue. */
   private static final long MAX_IN_FLIGHT = 20_000;
 
-  private record Settings(int executors, int jobs, Duration warmup, Duration window) {
+  private record Settings(int executors, int jobs, Duration warmup, Duration window, int rounds) {
     static Settings parse(String[] args) {
       int executors = 10_000;
       int jobs = 1_000;
       Duration warmup = Duration.ofSeconds(3);
-      Duration window = Duration.ofSeconds(10);
-      for (int i = 0; i + 1 < args.length; i += 2) {
+      Duration window = Duration.ofSeconds(5);
+      int rounds = 3;
+      for (int i = 0; i < args.length; i += 2) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option " + args[i] + " needs a value");
+        }
         switch (args[i]) {
           case "--executors": executors = Integer.parseInt(args[i + 1]); break;
           case "--jobs": jobs = Integer.parseInt(args[i + 1]); break;
           case "--warmup": warmup = (Duration) ConfigType.DURATION.parse(args[i + 1]); break;
           case "--window": window = (Duration) ConfigType.DURATION.parse(args[i + 1]); break;
+          case "--rounds": rounds = Integer.parseInt(args[i + 1]); break;
           default: throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Settings(executors, jobs, warmup, window);
+      return new Settings(executors, jobs, warmup, window, rounds);
     }
   }
 
-  /** A counted rate and the process CPU used while counting. */
+  /** A counted rate and the share of the machine's CPU the process used meanwhile. */
   private record Sample(double perSecond, double cpuShare) {}
 
-  /** The bare consumer of phase (b): counts and does nothing else. */
+  /** The bare consumer of (b): counts and does nothing else. */
   private static final class CountingVerticle extends VerticleBase {
     final LongAdder count = new LongAdder();
 
@@ -70,69 +77,107 @@ public final class IngestBenchmark {
     }
   }
 
+  /** One consumer under test, its Vert.x instance and its feeder. */
+  private static final class IngestTarget {
+    private final Vertx vertx;
+    private final Gateway gateway;
+    private final LongSupplier counted;
+    private final HeartbeatFeeder feeder;
+
+    private IngestTarget(Vertx vertx, Gateway gateway, LongSupplier counted, int executors) {
+      this.vertx = vertx;
+      this.gateway = gateway;
+      this.counted = counted;
+      this.feeder = new HeartbeatFeeder(vertx, executors, counted, MAX_IN_FLIGHT).start();
+    }
+
+    static IngestTarget gateway(Settings s) {
+      Vertx vertx = VertxFactory.create(VertxFactory.newRegistry());
+      Gateway gateway = Gateway.start(vertx, benchConfig(s)).await();
+      return new IngestTarget(vertx, gateway, () -> heartbeatsReceived(gateway), s.executors());
+    }
+
+    static IngestTarget bare(Settings s) {
+      Vertx vertx = VertxFactory.create(VertxFactory.newRegistry());
+      CountingVerticle counter = new CountingVerticle();
+      vertx.deployVerticle(counter).await();
+      return new IngestTarget(vertx, null, counter.count::sum, s.executors());
+    }
+
+    /** Feeds for {@code window} and counts; then lets the consumer drain what is still queued. */
+    Sample measure(Duration window) throws InterruptedException {
+      feeder.feed(true);
+      Sample sample = count(window, counted);
+      feeder.feed(false);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (counted.getAsLong() < feeder.published() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      return sample;
+    }
+
+    long dropped() {
+      return gateway == null ? 0 : gateway.busStats().rejectedTotal() + gateway.busStats().staleTotal();
+    }
+
+    void close() throws InterruptedException {
+      feeder.stop();
+      if (gateway != null) {
+        gateway.stop().await();
+      }
+      vertx.close().await();
+    }
+  }
+
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Settings s = Settings.parse(args);
-    Sample gateway = gatewayIngest(s);
-    Sample bare = bareIngest(s);
+    Sample[] viewRounds = new Sample[s.rounds()];
+    Sample[] bareRounds = new Sample[s.rounds()];
+    IngestTarget view = IngestTarget.gateway(s);
+    IngestTarget bare = IngestTarget.bare(s);
+    try {
+      view.measure(s.warmup());
+      bare.measure(s.warmup());
+      for (int r = 0; r < s.rounds(); r++) {
+        viewRounds[r] = view.measure(s.window());
+        bareRounds[r] = bare.measure(s.window());
+      }
+      if (view.dropped() > 0) {
+        System.err.println("warning: " + view.dropped() + " heartbeats were rejected or stale; (a) counts them too");
+      }
+    } finally {
+      view.close();
+      bare.close();
+    }
     Sample steady = steadyStateAt1Hz(s);
+    printTable(s, viewRounds, bareRounds, steady);
+  }
+
+  private static void printTable(Settings s, Sample[] view, Sample[] bare, Sample steady) {
     int cores = Runtime.getRuntime().availableProcessors();
+    double[] ratios = new double[view.length];
+    for (int i = 0; i < view.length; i++) {
+      ratios[i] = view[i].perSecond() / bare[i].perSecond();
+    }
     System.out.println();
-    System.out.printf(Locale.ROOT, "Heartbeat ingest, %,d executors, %d s warm-up, %d s window, %d cores, Java %s%n%n",
-        s.executors(), s.warmup().toSeconds(), s.window().toSeconds(), cores, System.getProperty("java.version"));
-    System.out.println("| measurement | result |");
-    System.out.println("|---|---|");
-    System.out.printf(Locale.ROOT, "| (a) heartbeats applied by the gateway's view | %,.0f /s (CPU %.0f%% of %d cores) |%n",
-        gateway.perSecond(), 100 * gateway.cpuShare(), cores);
-    System.out.printf(Locale.ROOT, "| (b) heartbeats taken by a bare event-bus consumer | %,.0f /s (CPU %.0f%% of %d cores) |%n",
-        bare.perSecond(), 100 * bare.cpuShare(), cores);
-    System.out.printf(Locale.ROOT, "| ratio (a) / (b) | %.2f |%n", gateway.perSecond() / bare.perSecond());
-    System.out.printf(Locale.ROOT, "| (c) process CPU, gateway + %,d executors at 1 Hz + %,d frozen jobs | %.1f%% of %d cores"
-        + " (%.1f%% of one core) |%n", s.executors(), s.jobs(), 100 * steady.cpuShare(), cores,
-        100 * steady.cpuShare() * cores);
-    System.out.printf(Locale.ROOT, "| (c) heartbeats applied meanwhile | %,.0f /s |%n", steady.perSecond());
-  }
-
-  /** (a) The gateway's view as the consumer. */
-  private static Sample gatewayIngest(Settings s) throws Exception {
-    Vertx vertx = VertxFactory.create(VertxFactory.newRegistry());
-    try {
-      Gateway gateway = Gateway.start(vertx, benchConfig(s)).await();
-      LongSupplier applied = () -> heartbeatsReceived(gateway);
-      HeartbeatFeeder feeder = new HeartbeatFeeder(vertx, s.executors(), applied, MAX_IN_FLIGHT).start();
-      try {
-        Sample sample = count(s, applied);
-        long dropped = gateway.busStats().rejectedTotal() + gateway.busStats().staleTotal();
-        if (dropped > 0) {
-          System.err.println("warning: " + dropped + " heartbeats were rejected or stale; (a) counts them too");
-        }
-        return sample;
-      } finally {
-        feeder.stop();
-        gateway.stop().await();
-      }
-    } finally {
-      vertx.close().await();
-    }
-  }
-
-  /** (b) A consumer that only counts, fed the same way. */
-  private static Sample bareIngest(Settings s) throws Exception {
-    Vertx vertx = VertxFactory.create(VertxFactory.newRegistry());
-    try {
-      CountingVerticle counter = new CountingVerticle();
-      vertx.deployVerticle(counter).await();
-      LongSupplier counted = counter.count::sum;
-      HeartbeatFeeder feeder = new HeartbeatFeeder(vertx, s.executors(), counted, MAX_IN_FLIGHT).start();
-      try {
-        return count(s, counted);
-      } finally {
-        feeder.stop();
-      }
-    } finally {
-      vertx.close().await();
-    }
+    System.out.printf(Locale.ROOT, "Heartbeat ingest: %,d executors; (a)/(b) in %d alternating %d s windows after a %d s"
+        + " warm-up; %d cores; Java %s%n%n", s.executors(), s.rounds(), s.window().toSeconds(), s.warmup().toSeconds(),
+        cores, System.getProperty("java.version"));
+    System.out.println("| measurement | median | range |");
+    System.out.println("|---|---|---|");
+    System.out.printf(Locale.ROOT, "| (a) heartbeats applied by the gateway's view | %,.0f /s | %s /s, CPU %s |%n",
+        median(rates(view)), range(rates(view), "%,.0f"), range(shares(view), "%.0f%%"));
+    System.out.printf(Locale.ROOT, "| (b) heartbeats taken by a bare event-bus consumer | %,.0f /s | %s /s, CPU %s |%n",
+        median(rates(bare)), range(rates(bare), "%,.0f"), range(shares(bare), "%.0f%%"));
+    System.out.printf(Locale.ROOT, "| ratio (a) / (b), per round | %.2f | %s |%n", median(ratios), range(ratios, "%.2f"));
+    System.out.printf(Locale.ROOT, "| (c) process CPU, gateway + %,d executors at 1 Hz + %,d frozen jobs | %.1f%% of %d"
+        + " cores (%.1f%% of one core) | one %d s window |%n", s.executors(), s.jobs(), 100 * steady.cpuShare(), cores,
+        100 * steady.cpuShare() * cores, s.window().toSeconds() * 2);
+    System.out.printf(Locale.ROOT, "| (c) heartbeats applied meanwhile | %,.0f /s | |%n", steady.perSecond());
+    System.out.println();
+    System.out.println("CPU shares are of the whole machine (" + cores + " cores).");
   }
 
   /** (c) A gateway and the simulated cluster at 1 Hz, frozen, as local mode runs them. */
@@ -146,8 +191,8 @@ public final class IngestBenchmark {
       sim.startClock().await();
       try {
         // The first seconds carry the preloaded sync and the first heartbeat burst: warm up past them.
-        return count(new Settings(s.executors(), s.jobs(), s.warmup().plusSeconds(2), s.window()),
-            () -> heartbeatsReceived(gateway));
+        Thread.sleep(s.warmup().plusSeconds(2).toMillis());
+        return count(s.window().multipliedBy(2), () -> heartbeatsReceived(gateway));
       } finally {
         sim.undeploy().await();
         gateway.stop().await();
@@ -166,19 +211,38 @@ public final class IngestBenchmark {
     return gateway.busStats().receivedByAddress().getOrDefault(BusAddresses.EXECUTOR_HEARTBEAT, 0L);
   }
 
-  /** Waits the warm-up, then counts over the window; also measures process CPU over the window. */
-  private static Sample count(Settings s, LongSupplier counter) throws InterruptedException {
-    Thread.sleep(s.warmup().toMillis()); // a plain main thread: nothing else to do meanwhile
+  /** Counts over {@code window} on this plain thread and measures the process CPU meanwhile. */
+  private static Sample count(Duration window, LongSupplier counter) throws InterruptedException {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long c0 = counter.getAsLong();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
-    Thread.sleep(s.window().toMillis());
+    Thread.sleep(window.toMillis());
     long c1 = counter.getAsLong();
     long cpu1 = os.getProcessCpuTime();
     long t1 = System.nanoTime();
-    double seconds = (t1 - t0) / 1e9;
     double share = (cpu1 - cpu0) / ((double) (t1 - t0) * Runtime.getRuntime().availableProcessors());
-    return new Sample((c1 - c0) / seconds, share);
+    return new Sample((c1 - c0) / ((t1 - t0) / 1e9), share);
+  }
+
+  private static double[] rates(Sample[] samples) {
+    return Arrays.stream(samples).mapToDouble(Sample::perSecond).toArray();
+  }
+
+  private static double[] shares(Sample[] samples) {
+    return Arrays.stream(samples).mapToDouble(x -> 100 * x.cpuShare()).toArray();
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String range(double[] values, String format) {
+    double min = Arrays.stream(values).min().orElse(0);
+    double max = Arrays.stream(values).max().orElse(0);
+    return String.format(Locale.ROOT, format, min) + "–" + String.format(Locale.ROOT, format, max);
   }
 }
