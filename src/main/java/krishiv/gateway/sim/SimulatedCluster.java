@@ -15,12 +15,8 @@ import java.util.Objects;
 import java.util.Random;
 import krishiv.gateway.agent.ExecutorAgent;
 import krishiv.gateway.bus.BusAddresses;
-import krishiv.gateway.bus.message.CoordinatorStatus;
-import krishiv.gateway.bus.message.EventInfo;
-import krishiv.gateway.bus.message.EventMessage;
 import krishiv.gateway.bus.message.JobInfo;
 import krishiv.gateway.bus.message.JobsMessage;
-import krishiv.gateway.bus.message.NamespaceQuota;
 import krishiv.gateway.bus.message.QueuesMessage;
 import krishiv.gateway.bus.message.SyncReply;
 
@@ -40,12 +36,6 @@ public final class SimulatedCluster {
   public static final String COORDINATOR_ID = "krishiv-sim-coordinator";
   /** Event kind of the coordinator's note that it rescheduled the tasks of an executor it lost. */
   public static final String TASKS_RESCHEDULED = "TasksRescheduled";
-  /**
-   * A changed-jobs message is closed before it carries more tasks than this (about 700 KB encoded), so that it
-   * stays under the gateway's default 1 MiB message limit.
-   */
-  static final int TASKS_PER_MESSAGE = 2_000;
-  private static final long LEASE_MS = 15_000;
   private static final Comparator<SimJob> PRIORITY_ORDER = Comparator.comparingInt((SimJob j) -> -j.priority)
       .thenComparingLong(j -> j.submittedAtMs).thenComparingInt(j -> j.number);
 
@@ -60,13 +50,10 @@ public final class SimulatedCluster {
 
   private final SimOptions options;
   private final SimTuning tuning;
-  private final SimPublisher publisher;
   private final Random random;
   private final ExecutorAgent agent;
-  private final List<SimExecutor> executors;
-  private final Map<String, SimExecutor> executorsById = new HashMap<>();
-  /** Executors that are silent (paused or given up), in the order they went silent. */
-  private final List<SimExecutor> silent = new ArrayList<>();
+  private final ExecutorPool pool;
+  private final CoordinatorFeed feed;
   private final LinkedHashMap<String, SimJob> jobs = new LinkedHashMap<>();
   private final SimNamespaces namespaces;
   private final JobFactory factory = new JobFactory();
@@ -74,13 +61,9 @@ public final class SimulatedCluster {
   private long nowMs;
   private boolean started;
   private boolean frozen;
-  private long nextStatusAtMs;
-  private long nextFullAtMs;
-  private long nextQueuesAtMs;
   private long nextArrivalAtMs;
   private long nextOutageAtMs = Long.MAX_VALUE;
   private int jobsSubmitted;
-  private List<NamespaceQuota> lastQueues = List.of();
 
   /**
    * Builds the cluster at {@code startMs}: its executors and its first jobs, already running (all
@@ -90,39 +73,17 @@ public final class SimulatedCluster {
   public SimulatedCluster(SimOptions options, SimPublisher publisher, long startMs) {
     this.options = Objects.requireNonNull(options, "options");
     this.tuning = options.tuning();
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    Objects.requireNonNull(publisher, "publisher");
     this.random = new Random(options.seed());
     this.nowMs = startMs;
     this.frozen = options.freeze();
     this.namespaces = SimNamespaces.forTarget(options.jobs());
-    this.executors = buildExecutors();
+    this.pool = new ExecutorPool(options, random);
+    this.feed = new CoordinatorFeed(publisher, tuning, options.timeScale());
+    // Heartbeats are a wall-clock cadence like the coordinator's (see SimTuning): scaled into simulated time.
     this.agent = new ExecutorAgent(json -> publisher.publish(BusAddresses.EXECUTOR_HEARTBEAT, json),
-        () -> this.nowMs, this::newIncarnation, Duration.ofMillis(cadenceMs(options.heartbeatInterval())));
+        () -> this.nowMs, this::newIncarnation, Duration.ofMillis(feed.cadenceMs(options.heartbeatInterval())));
     placeInitialJobs();
-  }
-
-  /**
-   * The protocol's cadences — heartbeats, status, snapshots — are wall-clock time: a faster simulation must not
-   * multiply the load on a gateway or change what its timeouts mean. In simulated time they are scaled.
-   */
-  private long cadenceMs(Duration wallClock) {
-    return Math.max(1, Math.round(wallClock.toMillis() * options.timeScale()));
-  }
-
-  private List<SimExecutor> buildExecutors() {
-    int n = options.executors();
-    int width = Math.max(4, String.valueOf(n).length());
-    String idFormat = "exec-%0" + width + "d";
-    String hostFormat = "sim-node-%0" + width + "d";
-    List<SimExecutor> list = new ArrayList<>(n);
-    for (int i = 1; i <= n; i++) {
-      int cores = random.nextBoolean() ? 8 : 16;
-      SimExecutor e = new SimExecutor(String.format(idFormat, i), String.format(hostFormat, i),
-          options.slotsPerExecutor(), cores, cores * 2L * 1024 * 1024 * 1024);
-      list.add(e);
-      executorsById.put(e.executorId, e);
-    }
-    return list;
   }
 
   /** Incarnations come from the seeded random source too, so a restart is as reproducible as the rest. */
@@ -169,7 +130,7 @@ public final class SimulatedCluster {
     List<SimExecutor> comingBack = List.of();
     if (!frozen) {
       comingBack = endDueOutages(ctx);
-      maybeStartOutage(ctx);
+      maybeStartOutage();
       giveUpSilentExecutors(ctx);
       for (SimJob job : jobs.values()) {
         job.advance(ctx);
@@ -178,18 +139,13 @@ public final class SimulatedCluster {
       submitArrivals(ctx);
       scheduleWaiting(ctx);
       retireFinishedJobs();
-      for (SimExecutor e : executors) {
+      for (SimExecutor e : pool.all()) {
         e.exchangeData(elapsed);
       }
     }
-    publishChangedJobs();
-    publishQueues(false);
-    if (nowMs >= nextStatusAtMs) {
-      publishStatus();
-    }
-    if (nowMs >= nextFullAtMs) {
-      publishFullSnapshot();
-    }
+    feed.publishChangedJobs(jobs.values(), nowMs);
+    feed.publishQueues(namespaces.snapshot(jobs.values()), false, nowMs);
+    feed.publishDue(jobs.values(), nowMs);
     // After the jobs message: a restarted executor's first heartbeat must not report tasks the gateway has not
     // seen assigned yet.
     for (SimExecutor e : comingBack) {
@@ -200,10 +156,8 @@ public final class SimulatedCluster {
 
   private void announce() {
     started = true;
-    publishStatus();
-    publishFullSnapshot();
-    publishQueues(true);
-    for (SimExecutor e : executors) {
+    feed.announce(jobs.values(), namespaces.snapshot(jobs.values()), nowMs);
+    for (SimExecutor e : pool.all()) {
       agent.register(e.executorId, e);
     }
     StepContext ctx = context(0);
@@ -222,64 +176,37 @@ public final class SimulatedCluster {
 
   /** Ends automatic outages that are over: the executor restarted, so whatever it was running is lost. */
   private List<SimExecutor> endDueOutages(StepContext ctx) {
-    List<SimExecutor> due = null;
-    for (SimExecutor e : silent) {
-      if (e.restartAtMs <= nowMs) {
-        (due == null ? due = new ArrayList<>() : due).add(e);
-      }
-    }
-    if (due == null) {
-      return List.of();
-    }
+    List<SimExecutor> due = pool.outagesOver(nowMs);
     for (SimExecutor e : due) {
       rescheduleTasksOf(e, "executor " + e.executorId + " restarted", ctx);
-      bringBack(e);
+      pool.bringBack(e);
     }
     return due;
   }
 
-  private void maybeStartOutage(StepContext ctx) {
+  private void maybeStartOutage() {
     if (nowMs < nextOutageAtMs) {
       return;
     }
     nextOutageAtMs = nowMs + (long) (tuning.meanTimeBetweenOutages().toMillis() * (0.5 + random.nextDouble()));
-    if (silent.size() >= Math.max(1, executors.size() / 4)) {
-      return; // never take out more than a quarter of the cluster
-    }
-    int start = random.nextInt(executors.size());
-    for (int i = 0; i < executors.size(); i++) {
-      SimExecutor e = executors.get((start + i) % executors.size());
-      if (e.isUp()) {
-        silence(e, nowMs + tuning.outageDuration().toMillis());
-        return;
-      }
+    SimExecutor e = pool.pickForOutage(random);
+    if (e != null) {
+      silence(e, nowMs + tuning.outageDuration().toMillis());
     }
   }
 
   /** The coordinator gives up executors silent for longer than its timeout and reschedules their tasks. */
   private void giveUpSilentExecutors(StepContext ctx) {
-    long timeout = tuning.executorTimeout().toMillis();
-    for (SimExecutor e : silent) {
-      if (e.presence == SimExecutor.Presence.SILENT && nowMs - e.silentSinceMs >= timeout) {
-        e.presence = SimExecutor.Presence.GONE;
-        rescheduleTasksOf(e, "executor " + e.executorId + " lost: no heartbeat for " + (nowMs - e.silentSinceMs)
-            + " ms", ctx);
-      }
+    for (SimExecutor e : pool.silentFor(tuning.executorTimeout().toMillis(), nowMs)) {
+      e.presence = SimExecutor.Presence.GONE;
+      rescheduleTasksOf(e, "executor " + e.executorId + " lost: no heartbeat for " + (nowMs - e.silentSinceMs)
+          + " ms", ctx);
     }
   }
 
   private void silence(SimExecutor e, long restartAtMs) {
-    e.presence = SimExecutor.Presence.SILENT;
-    e.silentSinceMs = nowMs;
-    e.restartAtMs = restartAtMs;
-    silent.add(e);
+    pool.silence(e, nowMs, restartAtMs);
     agent.pause(e.executorId);
-  }
-
-  private void bringBack(SimExecutor e) {
-    e.presence = SimExecutor.Presence.UP;
-    e.restartAtMs = Long.MAX_VALUE;
-    silent.remove(e);
   }
 
   private void rescheduleTasksOf(SimExecutor e, String reason, StepContext ctx) {
@@ -293,7 +220,7 @@ public final class SimulatedCluster {
         job.failAttempt(t, reason, ctx);
       }
     }
-    publishEvent(TASKS_RESCHEDULED, n + " task attempt(s) rescheduled: " + reason, null, e.executorId);
+    feed.publishEvent(TASKS_RESCHEDULED, n + " task attempt(s) rescheduled: " + reason, e.executorId, nowMs);
   }
 
   // ---------------------------------------------------------------- jobs
@@ -371,7 +298,7 @@ public final class SimulatedCluster {
       }
     }
     if (!waiting.isEmpty()) {
-      scheduler.assign(waiting, executors, ctx);
+      scheduler.assign(waiting, pool.all(), ctx);
       for (SimJob j : running) {
         for (SimStage s : j.stages) {
           s.refreshState();
@@ -393,92 +320,20 @@ public final class SimulatedCluster {
 
   // ---------------------------------------------------------------- publishing
 
-  /** Publishes the jobs whose state changed, and those whose counters moved once the progress interval passed. */
-  private void publishChangedJobs() {
-    if (!started) {
-      return;
-    }
-    long progressEvery = cadenceMs(tuning.progressInterval());
-    List<JobInfo> batch = new ArrayList<>();
-    int tasks = 0;
-    for (SimJob j : jobs.values()) {
-      boolean due = j.changed || j.progressed && nowMs - j.lastPublishedMs >= progressEvery;
-      if (!due) {
-        continue;
-      }
-      JobInfo info = j.toInfo();
-      j.changed = false;
-      j.progressed = false;
-      j.lastPublishedMs = nowMs;
-      int size = (int) info.resourceUsage().taskCount(); // at most 16 x 256 (JobSpec bounds)
-      if (!batch.isEmpty() && tasks + size > TASKS_PER_MESSAGE) {
-        publishJobs(false, batch);
-        batch = new ArrayList<>();
-        tasks = 0;
-      }
-      batch.add(info);
-      tasks += size;
-    }
-    if (!batch.isEmpty()) {
-      publishJobs(false, batch);
-    }
-  }
-
-  private void publishJobs(boolean full, List<JobInfo> infos) {
-    publisher.publish(BusAddresses.COORDINATOR_JOBS, new JobsMessage(COORDINATOR_ID, full, nowMs, infos).toJson());
-  }
-
-  private void publishFullSnapshot() {
-    publishJobs(true, allJobInfos());
-    for (SimJob j : jobs.values()) {
-      j.progressed = false; // the snapshot carried the latest counters
-    }
-    nextFullAtMs = nowMs + cadenceMs(tuning.fullSnapshotInterval());
-  }
-
-  private void publishStatus() {
-    publisher.publish(BusAddresses.COORDINATOR_STATUS, status().toJson());
-    nextStatusAtMs = nowMs + cadenceMs(tuning.statusInterval());
-  }
-
-  /** Publishes the quota snapshot when it changed, when {@code force}d, or when the interval passed. */
-  private void publishQueues(boolean force) {
-    List<NamespaceQuota> current = namespaces.snapshot(jobs.values());
-    if (force || !current.equals(lastQueues) || nowMs >= nextQueuesAtMs) {
-      publisher.publish(BusAddresses.COORDINATOR_QUEUES, new QueuesMessage(COORDINATOR_ID, nowMs, current).toJson());
-      lastQueues = current;
-      nextQueuesAtMs = nowMs + cadenceMs(tuning.queuesInterval());
-    }
-  }
-
-  private void publishEvent(String kind, String detail, String jobId, String executorId) {
-    EventInfo event = new EventInfo(nowMs, kind, detail, jobId, null, null, executorId);
-    publisher.publish(BusAddresses.COORDINATOR_EVENTS, new EventMessage(COORDINATOR_ID, event).toJson());
-  }
-
-  private CoordinatorStatus status() {
-    return new CoordinatorStatus(COORDINATOR_ID, "active", COORDINATOR_ID, nowMs + LEASE_MS, nowMs);
-  }
-
-  private List<JobInfo> allJobInfos() {
-    List<JobInfo> infos = new ArrayList<>(jobs.size());
-    for (SimJob j : jobs.values()) {
-      infos.add(j.toInfo());
-    }
-    return infos;
-  }
-
   /** Control operations publish their effect at once: the gateway sees it before the executor's next heartbeat. */
   private void afterControl() {
-    publishChangedJobs();
-    publishQueues(false);
+    if (started) {
+      feed.publishChangedJobs(jobs.values(), nowMs);
+      feed.publishQueues(namespaces.snapshot(jobs.values()), false, nowMs);
+    }
   }
 
   // ---------------------------------------------------------------- coordinator commands
 
   /** The answer to {@code sync}: status, every job, the quotas. */
   public SyncReply sync() {
-    return new SyncReply(status(), new JobsMessage(COORDINATOR_ID, true, nowMs, allJobInfos()),
+    return new SyncReply(feed.status(nowMs),
+        new JobsMessage(COORDINATOR_ID, true, nowMs, CoordinatorFeed.infos(jobs.values())),
         new QueuesMessage(COORDINATOR_ID, nowMs, namespaces.snapshot(jobs.values())));
   }
 
@@ -558,7 +413,7 @@ public final class SimulatedCluster {
     if (!e.isSilent()) {
       throw SimCommandException.conflict("executor " + executorId + " is not paused");
     }
-    bringBack(e);
+    pool.bringBack(e);
     afterControl();
     agent.resume(executorId);
   }
@@ -568,7 +423,7 @@ public final class SimulatedCluster {
     SimExecutor e = requireExecutor(executorId);
     rescheduleTasksOf(e, "executor " + executorId + " restarted", context(0));
     if (e.isSilent()) {
-      bringBack(e);
+      pool.bringBack(e);
     }
     afterControl();
     agent.restart(executorId);
@@ -578,8 +433,7 @@ public final class SimulatedCluster {
   public void removeExecutor(String executorId) {
     SimExecutor e = requireExecutor(executorId);
     rescheduleTasksOf(e, "executor " + executorId + " removed", context(0));
-    silent.remove(e);
-    e.presence = SimExecutor.Presence.REMOVED;
+    pool.remove(e);
     afterControl();
     agent.deregister(executorId);
   }
@@ -627,9 +481,9 @@ public final class SimulatedCluster {
   public void setFrozen(boolean freeze) {
     frozen = freeze;
     if (freeze && started) {
-      publishChangedJobs();
-      publishFullSnapshot();
-      publishQueues(true);
+      feed.publishChangedJobs(jobs.values(), nowMs);
+      feed.publishFullSnapshot(jobs.values(), nowMs);
+      feed.publishQueues(namespaces.snapshot(jobs.values()), true, nowMs);
     }
   }
 
@@ -654,7 +508,7 @@ public final class SimulatedCluster {
 
   /** Every job the coordinator holds (finished ones until their retention passes), in submission order. */
   public List<JobInfo> jobs() {
-    return allJobInfos();
+    return CoordinatorFeed.infos(jobs.values());
   }
 
   /** The job, or null. */
@@ -665,8 +519,8 @@ public final class SimulatedCluster {
 
   /** Ids of the executors that were not removed, in id order. */
   public List<String> executorIds() {
-    List<String> ids = new ArrayList<>(executors.size());
-    for (SimExecutor e : executors) {
+    List<String> ids = new ArrayList<>(pool.all().size());
+    for (SimExecutor e : pool.all()) {
       if (e.presence != SimExecutor.Presence.REMOVED) {
         ids.add(e.executorId);
       }
@@ -676,8 +530,8 @@ public final class SimulatedCluster {
 
   /** Every executor, removed ones included, in id order. */
   public List<ExecutorView> executors() {
-    List<ExecutorView> out = new ArrayList<>(executors.size());
-    for (SimExecutor e : executors) {
+    List<ExecutorView> out = new ArrayList<>(pool.all().size());
+    for (SimExecutor e : pool.all()) {
       boolean registered = started && e.presence != SimExecutor.Presence.REMOVED;
       out.add(new ExecutorView(e.executorId, presence(e), registered ? agent.incarnation(e.executorId) : null,
           e.tasks.size()));
@@ -723,7 +577,7 @@ public final class SimulatedCluster {
     if (!started) {
       throw SimCommandException.conflict("the simulation has not started: executors are not registered yet");
     }
-    SimExecutor e = executorId == null ? null : executorsById.get(executorId);
+    SimExecutor e = pool.find(executorId);
     if (e == null) {
       throw SimCommandException.notFound("no such executor " + executorId);
     }
