@@ -64,8 +64,12 @@ public final class IngestBenchmark {
     }
   }
 
-  /** A counted rate and the share of the machine's CPU the process used meanwhile. */
-  private record Sample(double perSecond, double cpuShare) {}
+  /**
+   * A counted rate, the share of the machine's CPU the process used meanwhile, and the CPU time per message
+   * outside the feeding thread (the consumer, the bus, GC): a cost that, unlike the rate, hardly depends on how
+   * much CPU other processes leave to this one.
+   */
+  private record Sample(double perSecond, double cpuShare, double consumerNanosPerMessage) {}
 
   /** The bare consumer of (b): counts and does nothing else. */
   private static final class CountingVerticle extends VerticleBase {
@@ -107,7 +111,7 @@ public final class IngestBenchmark {
     /** Feeds for {@code window} and counts; then lets the consumer drain what is still queued. */
     Sample measure(Duration window) throws InterruptedException {
       feeder.feed(true);
-      Sample sample = count(window, counted);
+      Sample sample = count(window, counted, feeder::cpuTimeNanos);
       feeder.feed(false);
       long deadline = System.nanoTime() + 5_000_000_000L;
       while (counted.getAsLong() < feeder.published() && System.nanoTime() < deadline) {
@@ -172,12 +176,18 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "| (b) heartbeats taken by a bare event-bus consumer | %,.0f /s | %s /s, CPU %s |%n",
         median(rates(bare)), range(rates(bare), "%,.0f"), range(shares(bare), "%.0f%%"));
     System.out.printf(Locale.ROOT, "| ratio (a) / (b), per round | %.2f | %s |%n", median(ratios), range(ratios, "%.2f"));
+    System.out.printf(Locale.ROOT, "| (a) CPU per heartbeat outside the feeder (view, bus, GC) | %.1f µs | %s µs |%n",
+        median(consumerMicros(view)), range(consumerMicros(view), "%.1f"));
+    System.out.printf(Locale.ROOT, "| (b) CPU per heartbeat outside the feeder (bare consumer, bus, GC) | %.1f µs | %s µs |%n",
+        median(consumerMicros(bare)), range(consumerMicros(bare), "%.1f"));
     System.out.printf(Locale.ROOT, "| (c) process CPU, gateway + %,d executors at 1 Hz + %,d frozen jobs | %.1f%% of %d"
         + " cores (%.1f%% of one core) | one %d s window |%n", s.executors(), s.jobs(), 100 * steady.cpuShare(), cores,
         100 * steady.cpuShare() * cores, s.window().toSeconds() * 2);
     System.out.printf(Locale.ROOT, "| (c) heartbeats applied meanwhile | %,.0f /s | |%n", steady.perSecond());
     System.out.println();
-    System.out.println("CPU shares are of the whole machine (" + cores + " cores).");
+    System.out.println("CPU shares are of the whole machine (" + cores + " cores). One feeder thread builds the"
+        + " heartbeats: when a consumer is faster than it, that consumer's rate is the feeder's, so compare the"
+        + " per-heartbeat CPU as well.");
   }
 
   /** (c) A gateway and the simulated cluster at 1 Hz, frozen, as local mode runs them. */
@@ -192,7 +202,7 @@ public final class IngestBenchmark {
       try {
         // The first seconds carry the preloaded sync and the first heartbeat burst: warm up past them.
         Thread.sleep(s.warmup().plusSeconds(2).toMillis());
-        return count(s.window().multipliedBy(2), () -> heartbeatsReceived(gateway));
+        return count(s.window().multipliedBy(2), () -> heartbeatsReceived(gateway), () -> 0L);
       } finally {
         sim.undeploy().await();
         gateway.stop().await();
@@ -211,22 +221,33 @@ public final class IngestBenchmark {
     return gateway.busStats().receivedByAddress().getOrDefault(BusAddresses.EXECUTOR_HEARTBEAT, 0L);
   }
 
-  /** Counts over {@code window} on this plain thread and measures the process CPU meanwhile. */
-  private static Sample count(Duration window, LongSupplier counter) throws InterruptedException {
+  /**
+   * Counts over {@code window} on this plain thread and measures the process CPU meanwhile, and how much of it
+   * the feeding thread ({@code feederCpu}) did not use.
+   */
+  private static Sample count(Duration window, LongSupplier counter, LongSupplier feederCpu)
+      throws InterruptedException {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long c0 = counter.getAsLong();
     long cpu0 = os.getProcessCpuTime();
+    long feeder0 = feederCpu.getAsLong();
     long t0 = System.nanoTime();
     Thread.sleep(window.toMillis());
     long c1 = counter.getAsLong();
     long cpu1 = os.getProcessCpuTime();
+    long feeder1 = feederCpu.getAsLong();
     long t1 = System.nanoTime();
     double share = (cpu1 - cpu0) / ((double) (t1 - t0) * Runtime.getRuntime().availableProcessors());
-    return new Sample((c1 - c0) / ((t1 - t0) / 1e9), share);
+    double consumerNanos = (double) ((cpu1 - cpu0) - (feeder1 - feeder0)) / Math.max(1, c1 - c0);
+    return new Sample((c1 - c0) / ((t1 - t0) / 1e9), share, consumerNanos);
   }
 
   private static double[] rates(Sample[] samples) {
     return Arrays.stream(samples).mapToDouble(Sample::perSecond).toArray();
+  }
+
+  private static double[] consumerMicros(Sample[] samples) {
+    return Arrays.stream(samples).mapToDouble(x -> x.consumerNanosPerMessage() / 1000).toArray();
   }
 
   private static double[] shares(Sample[] samples) {
