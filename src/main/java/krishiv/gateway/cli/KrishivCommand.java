@@ -28,8 +28,9 @@ import picocli.CommandLine.ScopeType;
     footer = {"", "Exit codes: 0 ok, 1 runtime or server error, 2 usage error.",
         "Examples:", "  krishiv jobs --state running", "  krishiv -o json executors | jq .executors[0]",
         "  krishiv --gateway http://gw:8080 --token-file ~/.krishiv/token health"},
-    subcommands = {ServeCommand.class, JobsCommand.class, JobCommand.class, ExecutorsCommand.class,
-        StateCommand.class, SavepointCommand.class, CancelCommand.class, ReportCommand.class, EventsCommand.class, HealthCommand.class,
+    subcommands = {ServeCommand.class, LocalCommand.class, JobsCommand.class, JobCommand.class, ExecutorsCommand.class,
+        StateCommand.class, SavepointCommand.class, CancelCommand.class, ReportCommand.class,
+        EventsCommand.class, HealthCommand.class,
         ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class KrishivCommand implements Runnable {
   /** Exit code of a usage or configuration error, as Krishiv's CLI. */

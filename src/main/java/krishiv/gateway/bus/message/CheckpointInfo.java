@@ -29,9 +29,9 @@ public record CheckpointInfo(long latestEpoch, long fencingToken, Long committed
   public static final int MAX_ENTRIES = 4096;
 
   public CheckpointInfo {
-    sourceOffsets = Map.copyOf(sourceOffsets);
-    operatorSnapshots = Map.copyOf(operatorSnapshots);
-    kafkaOffsets = Map.copyOf(kafkaOffsets);
+    sourceOffsets = ordered(sourceOffsets);
+    operatorSnapshots = ordered(operatorSnapshots);
+    kafkaOffsets = ordered(kafkaOffsets);
     epochs = List.copyOf(epochs);
   }
 
@@ -66,10 +66,15 @@ public record CheckpointInfo(long latestEpoch, long fencingToken, Long committed
     JsonArray a = new JsonArray();
     epochs.forEach(e -> a.add(e.toJson()));
     return new JsonObject().put("latest_epoch", latestEpoch).put("fencing_token", fencingToken)
-        .put("committed_at_ms", committedAtMs).put("source_offsets", new JsonObject(Map.copyOf(sourceOffsets)))
-        .put("operator_snapshots", new JsonObject(Map.copyOf(operatorSnapshots))).put("is_savepoint", isSavepoint)
+        .put("committed_at_ms", committedAtMs).put("source_offsets", new JsonObject(new java.util.LinkedHashMap<>(sourceOffsets)))
+        .put("operator_snapshots", new JsonObject(new java.util.LinkedHashMap<>(operatorSnapshots))).put("is_savepoint", isSavepoint)
         .put("savepoint_label", savepointLabel).put("iceberg_snapshot_id", icebergSnapshotId)
-        .put("kafka_offsets", new JsonObject(Map.copyOf(kafkaOffsets))).put("epochs", a)
+        .put("kafka_offsets", new JsonObject(new java.util.LinkedHashMap<>(kafkaOffsets))).put("epochs", a)
         .put("committed_epoch_count", committedEpochCount).put("failed_epoch_count", failedEpochCount);
+  }
+
+  /** An unmodifiable copy that keeps the sender's key order, so the encoded JSON is the same in every run. */
+  private static <K, V> Map<K, V> ordered(Map<K, V> m) {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m));
   }
 }

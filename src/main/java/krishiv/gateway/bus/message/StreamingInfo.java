@@ -14,8 +14,8 @@ public record StreamingInfo(Long lowWatermarkMs, Map<String, Long> sourceWaterma
   public static final int MAX_SOURCES = 1024;
 
   public StreamingInfo {
-    sourceWatermarks = Map.copyOf(sourceWatermarks);
-    sourceOffsetsLag = Map.copyOf(sourceOffsetsLag);
+    sourceWatermarks = ordered(sourceWatermarks);
+    sourceOffsetsLag = ordered(sourceOffsetsLag);
   }
 
   public static StreamingInfo fromJson(JsonObject o) {
@@ -26,9 +26,14 @@ public record StreamingInfo(Long lowWatermarkMs, Map<String, Long> sourceWaterma
 
   public JsonObject toJson() {
     return new JsonObject().put("low_watermark_ms", lowWatermarkMs)
-        .put("source_watermarks", new JsonObject(Map.copyOf(sourceWatermarks)))
-        .put("source_offsets_lag", new JsonObject(Map.copyOf(sourceOffsetsLag)))
+        .put("source_watermarks", new JsonObject(new java.util.LinkedHashMap<>(sourceWatermarks)))
+        .put("source_offsets_lag", new JsonObject(new java.util.LinkedHashMap<>(sourceOffsetsLag)))
         .put("total_rows_emitted", totalRowsEmitted).put("state_key_count", stateKeyCount)
         .put("state_bytes", stateBytes);
+  }
+
+  /** An unmodifiable copy that keeps the sender's key order, so the encoded JSON is the same in every run. */
+  private static <K, V> Map<K, V> ordered(Map<K, V> m) {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m));
   }
 }
