@@ -28,8 +28,13 @@ import picocli.CommandLine.Option;
  * the simulator stops first, then the gateway.
  */
 @Command(name = "local", mixinStandardHelpOptions = true,
-    description = "Run the gateway together with a simulated Krishiv cluster (a coordinator and executors).")
+    description = "Run the gateway together with a simulated Krishiv cluster (a coordinator and executors), in the"
+        + " foreground; or start, probe and stop one in the background.",
+    subcommands = {LocalLifecycle.Start.class, LocalLifecycle.Status.class, LocalLifecycle.Stop.class})
 public final class LocalCommand implements Callable<Integer> {
+  @picocli.CommandLine.ParentCommand
+  KrishivCommand root;
+
   /** Largest bus message in local mode unless configured: a preloaded cluster's full snapshot is several MiB. */
   static final String LOCAL_MAX_MESSAGE = "64MiB";
   /** Missed heartbeats after which the gateway marks an executor lost, as the coordinator (9 x interval). */

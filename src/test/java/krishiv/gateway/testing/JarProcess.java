@@ -56,6 +56,11 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar <gateway.jar> args...} (stderr merged into the captured output). */
   public static JarProcess start(String... args) throws IOException {
+    return start(java.util.Map.of(), args);
+  }
+
+  /** The same with extra environment variables (any inherited KRISHIV_* ones are removed first). */
+  public static JarProcess start(java.util.Map<String, String> env, String... args) throws IOException {
     String jar = System.getProperty("gateway.jar", "target/krishiv-gateway.jar");
     if (!Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("no jar at " + jar + ": run mvn package first");
@@ -65,6 +70,7 @@ public final class JarProcess implements AutoCloseable {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("KRISHIV_"));
+    pb.environment().putAll(env);
     return new JarProcess(pb.start());
   }
 
