@@ -41,7 +41,7 @@ final class ClusterCommand implements Runnable {
       GatewayClient client = root.client();
       JsonObject c = client.getJson("api/v1/cluster");
       JsonObject g = c.getJsonObject("gateway");
-      String url = client.base().toString().replaceAll("/$", "");
+      String url = client.display();
       JsonObject doc = new JsonObject()
           .put("gateway", new JsonObject().put("url", url).put("version", g.getString("version"))
               .put("ready", g.getBoolean("ready")).put("epoch", g.getString("epoch")))

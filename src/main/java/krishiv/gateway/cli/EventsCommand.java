@@ -63,12 +63,12 @@ final class EventsCommand implements Callable<Integer> {
         root.err().println("krishiv: the stream ended; reconnecting from " + (cursor == null ? "now" : cursor));
       } catch (ConnectException e) {
         if (!follow) {
-          throw new CliException(CliException.RUNTIME, "gateway unreachable at " + client.base());
+          throw new CliException(CliException.RUNTIME, "gateway unreachable at " + client.display());
         }
-        root.err().println("krishiv: gateway unreachable at " + client.base() + "; retrying");
+        root.err().println("krishiv: gateway unreachable at " + client.display() + "; retrying");
       } catch (IOException e) {
         if (!follow) {
-          throw new CliException(CliException.RUNTIME, "the stream from " + client.base() + " broke: " + e);
+          throw new CliException(CliException.RUNTIME, "the stream from " + client.display() + " broke: " + e);
         }
         root.err().println("krishiv: the stream broke (" + e.getMessage() + "); resuming from " + cursor);
       }

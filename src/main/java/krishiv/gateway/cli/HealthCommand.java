@@ -45,7 +45,7 @@ final class HealthCommand implements Callable<Integer> {
       t.print(root.out(), root.width());
     }
     if (!isReady) {
-      throw new CliException(CliException.RUNTIME, "the gateway at " + client.base() + " is not ready");
+      throw new CliException(CliException.RUNTIME, "the gateway at " + client.display() + " is not ready");
     }
     return 0;
   }

@@ -46,6 +46,12 @@ public final class GatewayClient {
     return base;
   }
 
+  /** The base URL as the user wrote it (no trailing slash), for messages. */
+  public String display() {
+    String b = base.toString();
+    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+  }
+
   public String token() {
     return token;
   }
@@ -94,7 +100,7 @@ public final class GatewayClient {
       }
     }
     if (last instanceof HttpTimeoutException) {
-      throw new CliException(CliException.RUNTIME, "gateway at " + base + " did not answer within "
+      throw new CliException(CliException.RUNTIME, "gateway at " + display() + " did not answer within "
           + timeout.toMillis() + " ms");
     }
     throw unreachable(last);
@@ -102,7 +108,7 @@ public final class GatewayClient {
 
   private CliException unreachable(IOException e) {
     String why = e == null || e.getMessage() == null ? e == null ? "" : e.getClass().getSimpleName() : e.getMessage();
-    return new CliException(CliException.RUNTIME, "gateway unreachable at " + base
+    return new CliException(CliException.RUNTIME, "gateway unreachable at " + display()
         + (why.isEmpty() ? "" : " (" + why + ")"));
   }
 
@@ -115,8 +121,8 @@ public final class GatewayClient {
     switch (r.status()) {
       case 401:
         throw new CliException(CliException.RUNTIME, token == null
-            ? "the gateway at " + base + " needs a token (401): pass --token or --token-file"
-            : "token rejected (401) by the gateway at " + base);
+            ? "the gateway at " + display() + " needs a token (401): pass --token or --token-file"
+            : "token rejected (401) by the gateway at " + display());
       case 403:
         throw new CliException(CliException.RUNTIME, "not allowed (403): " + detail);
       case 404:
