@@ -172,7 +172,7 @@ final class LocalLifecycle {
       Path dir = LocalClusterFile.dir(root.env());
       LocalClusterFile f = LocalClusterFile.read(dir).orElseThrow(() -> new CliException(CliException.RUNTIME,
           "no local cluster to stop (" + dir.resolve(LocalClusterFile.FILE) + " does not exist)"));
-      var handle = ProcessHandle.of(f.pid()).filter(ProcessHandle::isAlive);
+      var handle = f.pidAlive() ? ProcessHandle.of(f.pid()) : java.util.Optional.<ProcessHandle>empty();
       String how = "was not running";
       if (handle.isPresent()) {
         handle.get().destroy();
