@@ -1,11 +1,13 @@
 package krishiv.gateway.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestUtils;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -24,14 +26,32 @@ public final class ApiRouter {
       long maxBodyBytes) {
     Map<Operation, Handler<RoutingContext>> bound = new EnumMap<>(Operation.class);
     bound.putAll(handlers);
-    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract());
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    // The default extractor reads the request body, and a request whose body was read can no longer be upgraded
+    // ("Request has already been read"): a WebSocket upgrade (which has no body) is validated without it.
+    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), (ctx, op) -> isWebSocketUpgrade(ctx)
+        ? RequestUtils.extract(ctx.request(), op, () -> Future.succeededFuture())
+        : RequestUtils.extract(ctx.request(), op));
+    BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    // Upgrades skip the body handler for the same reason, and are paused so that the end of the request is not
+    // consumed while validation and authentication run asynchronously.
+    builder.rootHandler(ctx -> {
+      if (isWebSocketUpgrade(ctx)) {
+        ctx.request().pause();
+        ctx.next();
+      } else {
+        bodies.handle(ctx);
+      }
+    });
     for (Operation op : Operation.values()) {
       Handler<RoutingContext> h = bound.get(op);
       if (h == null) {
         throw new IllegalStateException("no handler bound for operation " + op.operationId());
       }
-      builder.getRoute(op.operationId()).addHandler(h);
+      var route = builder.getRoute(op.operationId());
+      if (op.ownAuthentication()) {
+        route.setDoSecurity(false);
+      }
+      route.addHandler(h);
     }
     Router router = builder.createRouter();
     ProblemFailureHandler failures = new ProblemFailureHandler();
@@ -45,5 +65,10 @@ public final class ApiRouter {
         null)));
     router.errorHandler(500, failures);
     return router;
+  }
+
+  private static boolean isWebSocketUpgrade(RoutingContext ctx) {
+    String upgrade = ctx.request().getHeader("Upgrade");
+    return upgrade != null && "websocket".equalsIgnoreCase(upgrade.trim());
   }
 }

@@ -15,12 +15,25 @@ public enum Operation {
   LIST_JOBS("listJobs"),
   GET_JOB("getJob"),
   LIST_EXECUTORS("listExecutors"),
-  GET_EXECUTOR("getExecutor");
+  GET_EXECUTOR("getExecutor"),
+  /** The event stream authenticates itself: a browser's WebSocket upgrade cannot carry an Authorization header. */
+  STREAM_EVENTS("streamEvents", true);
 
   private final String operationId;
+  private final boolean ownAuthentication;
 
   Operation(String operationId) {
+    this(operationId, false);
+  }
+
+  Operation(String operationId, boolean ownAuthentication) {
     this.operationId = operationId;
+    this.ownAuthentication = ownAuthentication;
+  }
+
+  /** True when the handler checks credentials itself, so the router's security must not run before it. */
+  public boolean ownAuthentication() {
+    return ownAuthentication;
   }
 
   public String operationId() {

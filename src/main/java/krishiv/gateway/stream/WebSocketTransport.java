@@ -1,0 +1,86 @@
+package krishiv.gateway.stream;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/** A subscriber's WebSocket: JSON text frames, pings with a pong count, close frames with a code. */
+final class WebSocketTransport implements StreamTransport {
+  /** Pings a peer may leave unanswered in a row before it counts as dead. */
+  static final int MAX_MISSED_PONGS = 3;
+  private static final Buffer PING = Buffer.buffer("hb");
+
+  private final ServerWebSocket ws;
+  private int missedPongs;
+
+  WebSocketTransport(ServerWebSocket ws) {
+    this.ws = ws;
+    ws.pongHandler(b -> missedPongs = 0);
+  }
+
+  /** Routes the client's text messages to {@code text} and answers binary ones with 1003. */
+  void onMessages(Consumer<String> text) {
+    ws.textMessageHandler(text::accept);
+    ws.binaryMessageHandler(b -> close(CloseCodes.UNSUPPORTED_DATA, "binary frames are not supported"));
+    // Oversized frames and protocol errors: Vert.x closes the socket itself; onClosed then releases it.
+    ws.exceptionHandler(e -> { });
+  }
+
+  @Override
+  public String name() {
+    return StreamStats.WEBSOCKET;
+  }
+
+  @Override
+  public Buffer eventBytes(EncodedEvent event) {
+    return event.webSocketText();
+  }
+
+  @Override
+  public Buffer controlBytes(String type, String cursor, JsonObject frame) {
+    return frame.toBuffer();
+  }
+
+  @Override
+  public Future<Void> send(Buffer bytes) {
+    return ws.writeFrame(VertxInternals.textFrame(bytes));
+  }
+
+  @Override
+  public boolean keepalive() {
+    if (missedPongs >= MAX_MISSED_PONGS) {
+      return false;
+    }
+    missedPongs++;
+    ws.writePing(PING);
+    return true;
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    ws.close(code, truncate(reason));
+  }
+
+  @Override
+  public void reset() {
+    VertxInternals.reset(ws);
+  }
+
+  @Override
+  public void onClosed(Runnable handler) {
+    ws.closeHandler(v -> handler.run());
+  }
+
+  /** A close reason is at most 123 bytes of UTF-8 (RFC 6455 §5.5). */
+  static String truncate(String reason) {
+    byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length <= 123) {
+      return reason;
+    }
+    String cut = new String(utf8, 0, 123, StandardCharsets.UTF_8);
+    return cut.endsWith("\uFFFD") ? cut.substring(0, cut.length() - 1) : cut;
+  }
+}

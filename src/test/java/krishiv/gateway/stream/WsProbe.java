@@ -1,0 +1,114 @@
+package krishiv.gateway.stream;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import krishiv.gateway.testing.Await;
+
+/** A test subscriber over a Vert.x WebSocket: records every text frame and how the connection closed. */
+final class WsProbe implements AutoCloseable {
+  private final WebSocketClient client;
+  private final List<JsonObject> frames = new ArrayList<>();
+  private final List<Long> receivedAtNanos = new ArrayList<>();
+  private WebSocket ws;
+  private volatile Short closeCode;
+  private volatile String closeReason;
+  private volatile boolean closed;
+
+  private WsProbe(Vertx vertx) {
+    this.client = vertx.createWebSocketClient();
+  }
+
+  static WsProbe connect(Vertx vertx, int port, String uri) {
+    return connect(vertx, new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri));
+  }
+
+  static WsProbe connect(Vertx vertx, WebSocketConnectOptions options) {
+    WsProbe p = new WsProbe(vertx);
+    p.ws = p.client.connect(options).await();
+    p.ws.textMessageHandler(t -> p.add(new JsonObject(t)));
+    p.ws.closeHandler(v -> {
+      p.closeCode = p.ws.closeStatusCode();
+      p.closeReason = p.ws.closeReason();
+      p.closed = true;
+    });
+    return p;
+  }
+
+  /** Connects and fails with the HTTP status of a refused upgrade. */
+  static Future<WebSocket> attempt(Vertx vertx, WebSocketConnectOptions options) {
+    WebSocketClient c = vertx.createWebSocketClient();
+    return c.connect(options).eventually(() -> Future.succeededFuture());
+  }
+
+  private synchronized void add(JsonObject frame) {
+    frames.add(frame);
+    receivedAtNanos.add(System.nanoTime());
+  }
+
+  WebSocket socket() {
+    return ws;
+  }
+
+  void send(JsonObject frame) {
+    ws.writeTextMessage(frame.encode()).await();
+  }
+
+  synchronized List<JsonObject> frames() {
+    return List.copyOf(frames);
+  }
+
+  synchronized List<Long> receivedAtNanos() {
+    return List.copyOf(receivedAtNanos);
+  }
+
+  List<JsonObject> frames(String type) {
+    return frames().stream().filter(f -> type.equals(f.getString("type"))).collect(Collectors.toList());
+  }
+
+  List<JsonObject> events() {
+    return frames("event");
+  }
+
+  List<JsonObject> awaitFrames(String what, Predicate<List<JsonObject>> done) {
+    Await.until(what, Duration.ofSeconds(10), () -> done.test(frames()));
+    return frames();
+  }
+
+  List<JsonObject> awaitEvents(int n) {
+    Await.until(n + " events", Duration.ofSeconds(10), () -> events().size() >= n);
+    return events();
+  }
+
+  void awaitClosed(Duration within) {
+    Await.until("the server to close the WebSocket", within, () -> closed);
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  Short closeCode() {
+    return closeCode;
+  }
+
+  String closeReason() {
+    return closeReason;
+  }
+
+  @Override
+  public void close() {
+    if (ws != null && !closed) {
+      ws.close().await();
+    }
+    client.close().await();
+  }
+}
