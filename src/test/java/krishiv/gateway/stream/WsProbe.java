@@ -1,6 +1,5 @@
 package krishiv.gateway.stream;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -33,20 +32,30 @@ final class WsProbe implements AutoCloseable {
 
   static WsProbe connect(Vertx vertx, WebSocketConnectOptions options) {
     WsProbe p = new WsProbe(vertx);
-    p.ws = p.client.connect(options).await();
-    p.ws.textMessageHandler(t -> p.add(new JsonObject(t)));
-    p.ws.closeHandler(v -> {
-      p.closeCode = p.ws.closeStatusCode();
-      p.closeReason = p.ws.closeReason();
-      p.closed = true;
-    });
+    // Handlers go on as the connection completes, on its event loop: frames that follow are never missed.
+    p.ws = p.client.connect(options).onSuccess(ws -> {
+      ws.textMessageHandler(t -> p.add(new JsonObject(t)));
+      ws.closeHandler(v -> {
+        p.closeCode = ws.closeStatusCode();
+        p.closeReason = ws.closeReason();
+        p.closed = true;
+      });
+    }).await();
     return p;
   }
 
-  /** Connects and fails with the HTTP status of a refused upgrade. */
-  static Future<WebSocket> attempt(Vertx vertx, WebSocketConnectOptions options) {
+  /** Tries to connect; returns why the upgrade was refused (its message names the HTTP status), or null. */
+  static Throwable refusal(Vertx vertx, WebSocketConnectOptions options) {
     WebSocketClient c = vertx.createWebSocketClient();
-    return c.connect(options).eventually(() -> Future.succeededFuture());
+    try {
+      WebSocket ws = c.connect(options).await();
+      ws.close().await();
+      return null;
+    } catch (Exception e) {
+      return e;
+    } finally {
+      c.close().await();
+    }
   }
 
   private synchronized void add(JsonObject frame) {
