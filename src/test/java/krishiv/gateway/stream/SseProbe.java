@@ -29,9 +29,6 @@ final class SseProbe implements AutoCloseable {
   private SseProbe(HttpClient client, HttpClientResponse response) {
     this.client = client;
     this.response = response;
-    response.handler(b -> parse(b.toString()));
-    response.endHandler(v -> ended = true);
-    response.exceptionHandler(e -> ended = true);
   }
 
   static SseProbe open(Vertx vertx, int port, String uri, MultiMap headers) {
@@ -41,13 +38,19 @@ final class SseProbe implements AutoCloseable {
     if (headers != null) {
       headers.forEach(o::putHeader);
     }
-    HttpClientResponse r = client.request(o).compose(req -> req.send()).await();
-    if (r.statusCode() != 200) {
-      String body = r.body().await().toString();
-      client.close();
-      throw new IllegalStateException("SSE refused: " + r.statusCode() + " " + body);
-    }
-    return new SseProbe(client, r);
+    // The body handlers go on as the response head arrives, on its event loop: no chunk is missed.
+    SseProbe probe = client.request(o).compose(req -> req.send()).compose(r -> {
+      if (r.statusCode() != 200) {
+        return r.body().compose(b -> io.vertx.core.Future.<SseProbe>failedFuture(
+            "SSE refused: " + r.statusCode() + " " + b));
+      }
+      SseProbe p = new SseProbe(client, r);
+      r.handler(b -> p.parse(b.toString()));
+      r.endHandler(v -> p.ended = true);
+      r.exceptionHandler(e -> p.ended = true);
+      return io.vertx.core.Future.succeededFuture(p);
+    }).onFailure(e -> client.close()).await();
+    return probe;
   }
 
   private synchronized void parse(String chunk) {
