@@ -72,6 +72,10 @@ public final class ConfigKeys {
   public static final ConfigKey STREAM_MAX_QUEUED = key("stream.max-queued-bytes", BYTES, "1MiB",
       "Bytes written to one subscriber and not yet taken by its socket; past it the subscriber is closed as a"
           + " slow consumer (4008) and resumes from its last cursor.");
+  public static final ConfigKey STREAM_SOCKET_SEND_BUFFER = key("stream.socket-send-buffer", BYTES, "64KiB",
+      "Kernel send buffer of each stream connection (SO_SNDBUF; Linux doubles it). Fixing it stops autotuning from"
+          + " parking megabytes per stuck peer in the kernel, where neither the accounting nor the limit sees them."
+          + " 0 leaves the system default.");
   public static final ConfigKey STREAM_CLOSE_GRACE = key("stream.slow-close-grace", DURATION, "2s",
       "After the gateway closes a stream (slow consumer, expired credentials, shutdown) the peer has this long to"
           + " complete the close; then the TCP connection is reset.");

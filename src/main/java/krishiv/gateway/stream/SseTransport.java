@@ -22,7 +22,8 @@ final class SseTransport implements StreamTransport {
   }
 
   /** Sends the response head and the reconnect hint. */
-  Future<Void> open(long retryMs) {
+  Future<Void> open(long retryMs, int sendBuffer) {
+    VertxInternals.limitSendBuffer(request.connection(), sendBuffer);
     response.setStatusCode(200).setChunked(true)
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")

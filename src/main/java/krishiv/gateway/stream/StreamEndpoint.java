@@ -2,6 +2,7 @@ package krishiv.gateway.stream;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -98,13 +99,15 @@ final class StreamEndpoint implements Handler<RoutingContext> {
       return;
     }
     if (webSocket) {
+      HttpConnection connection = ctx.request().connection();
       ctx.request().toWebSocket().onComplete(ar -> {
         if (ar.failed()) {
           hub.releaseSlot();
           LOG.debug("WebSocket upgrade failed: {}", ar.cause().toString());
           return;
         }
-        WebSocketTransport transport = new WebSocketTransport(ar.result());
+        WebSocketTransport transport = new WebSocketTransport(ar.result(), connection,
+            hub.settings().socketSendBuffer());
         Subscriber s = new Subscriber(shard, transport, parsed.filter(), parsed.since());
         transport.onMessages(s::onClientText);
         startOrAwait(shard, s, principal);
@@ -112,7 +115,7 @@ final class StreamEndpoint implements Handler<RoutingContext> {
     } else {
       SseTransport transport = new SseTransport(ctx.request());
       Subscriber s = new Subscriber(shard, transport, parsed.filter(), parsed.since());
-      transport.open(hub.settings().sseRetryMs());
+      transport.open(hub.settings().sseRetryMs(), hub.settings().socketSendBuffer());
       startOrAwait(shard, s, principal);
     }
   }

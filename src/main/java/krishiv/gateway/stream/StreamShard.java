@@ -26,8 +26,13 @@ import krishiv.gateway.view.ViewEvent;
  * expiry and revalidation.
  */
 final class StreamShard {
-  /** Events dispatched per drain task before yielding the event loop to other work. */
-  private static final int DRAIN_TURN = 2048;
+  /**
+   * Events dispatched per drain task before yielding the event loop. Small on purpose: write completions (and
+   * so the queued-bytes accounting) and the readers' sockets advance only between turns, so one turn's bytes to
+   * a subscriber (256 x ~250 B) must stay far below {@code stream.max-queued-bytes}, or a burst would look like a
+   * slow consumer.
+   */
+  private static final int DRAIN_TURN = 256;
   /** Recently dispatched events kept encoded, so a subscriber catching up from a recent cursor reuses them. */
   private static final int RECENT = 4096;
 

@@ -2,6 +2,7 @@ package krishiv.gateway.stream;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,14 @@ final class WebSocketTransport implements StreamTransport {
   private static final Buffer PING = Buffer.buffer("hb");
 
   private final ServerWebSocket ws;
+  private final HttpConnection connection;
   private int missedPongs;
 
-  WebSocketTransport(ServerWebSocket ws) {
+  /** @param connection the upgraded request's connection (the WebSocket's channel) */
+  WebSocketTransport(ServerWebSocket ws, HttpConnection connection, int sendBuffer) {
     this.ws = ws;
+    this.connection = connection;
+    VertxInternals.limitSendBuffer(connection, sendBuffer);
     ws.pongHandler(b -> missedPongs = 0);
   }
 
@@ -66,7 +71,7 @@ final class WebSocketTransport implements StreamTransport {
 
   @Override
   public void reset() {
-    VertxInternals.reset(ws);
+    VertxInternals.reset(connection);
   }
 
   @Override
