@@ -22,5 +22,11 @@ apt_install() {
 
 need java || apt_install openjdk-17-jdk-headless
 need mvn || apt_install maven
+need node || apt_install nodejs npm
+# The independent WebSocket client of the stream tests (ws, pinned by the committed lockfile).
+if [ ! -d tools/node/node_modules/ws ]; then
+  echo "test.sh: npm ci --prefix tools/node" >&2
+  npm ci --prefix tools/node --no-audit --no-fund --loglevel=error
+fi
 
 exec mvn -B verify "$@"
