@@ -40,7 +40,7 @@ final class StreamShard {
   private final Context context;
   private final ConcurrentLinkedQueue<EncodedEvent> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final SubscriberIndex live = new SubscriberIndex();
+  private final SubscriberIndex<Subscriber> live = new SubscriberIndex<>();
   private final Set<Subscriber> members = new LinkedHashSet<>();
   private final EncodedEvent[] recent = new EncodedEvent[RECENT];
   private final List<Runnable> deferred = new ArrayList<>();

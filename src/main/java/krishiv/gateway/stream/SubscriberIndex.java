@@ -1,14 +1,16 @@
 package krishiv.gateway.stream;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import krishiv.gateway.bus.message.EventInfo;
 
 /**
- * The live subscribers of one shard, indexed by what they filter on, so that an event visits only the
+ * The live subscribers of one shard (any key type: the shard uses {@link Subscriber}), indexed by what they filter on, so that an event visits only the
  * subscribers that may want it: every unfiltered subscriber, plus those indexed under the event's job, executor
  * or kind. A filtered subscriber is indexed under one dimension only (job, else executor, else kind: the most
  * selective it has) and its other dimensions are checked on the candidates, so it is visited at most once.
@@ -16,16 +18,16 @@ import krishiv.gateway.bus.message.EventInfo;
  * <p>Owned by one event loop. Callers must not add or remove while {@link #forEachMatching} runs (the shard
  * defers such changes).
  */
-final class SubscriberIndex {
-  private final Set<Subscriber> unfiltered = new LinkedHashSet<>();
-  private Subscriber[] unfilteredArray = new Subscriber[0];
+final class SubscriberIndex<S> {
+  private final Set<S> unfiltered = new LinkedHashSet<>();
+  private List<S> unfilteredList = List.of();
   private boolean unfilteredChanged;
-  private final Map<String, Set<Subscriber>> byJob = new HashMap<>();
-  private final Map<String, Set<Subscriber>> byExecutor = new HashMap<>();
-  private final Map<String, Set<Subscriber>> byKind = new HashMap<>();
-  private final Map<Subscriber, EventFilter> indexedAs = new HashMap<>();
+  private final Map<String, Set<S>> byJob = new HashMap<>();
+  private final Map<String, Set<S>> byExecutor = new HashMap<>();
+  private final Map<String, Set<S>> byKind = new HashMap<>();
+  private final Map<S, EventFilter> indexedAs = new HashMap<>();
 
-  void add(Subscriber s, EventFilter f) {
+  void add(S s, EventFilter f) {
     remove(s);
     indexedAs.put(s, f);
     if (f.matchesAll()) {
@@ -40,7 +42,7 @@ final class SubscriberIndex {
     }
   }
 
-  void remove(Subscriber s) {
+  void remove(S s) {
     EventFilter f = indexedAs.remove(s);
     if (f == null) {
       return;
@@ -57,14 +59,14 @@ final class SubscriberIndex {
     }
   }
 
-  private static void removeFrom(Map<String, Set<Subscriber>> map, String key, Subscriber s) {
-    Set<Subscriber> set = map.get(key);
+  private static <S> void removeFrom(Map<String, Set<S>> map, String key, S s) {
+    Set<S> set = map.get(key);
     if (set != null && set.remove(s) && set.isEmpty()) {
       map.remove(key);
     }
   }
 
-  boolean contains(Subscriber s) {
+  boolean contains(S s) {
     return indexedAs.containsKey(s);
   }
 
@@ -73,12 +75,12 @@ final class SubscriberIndex {
   }
 
   /** Calls {@code visit} for every subscriber whose filter matches {@code e}, each once. */
-  void forEachMatching(EventInfo e, Consumer<Subscriber> visit) {
+  void forEachMatching(EventInfo e, Consumer<S> visit) {
     if (unfilteredChanged) {
-      unfilteredArray = unfiltered.toArray(new Subscriber[0]);
+      unfilteredList = new ArrayList<>(unfiltered);
       unfilteredChanged = false;
     }
-    for (Subscriber s : unfilteredArray) {
+    for (S s : unfilteredList) {
       visit.accept(s);
     }
     visitCandidates(e.jobId() == null ? null : byJob.get(e.jobId()), e, visit);
@@ -86,11 +88,11 @@ final class SubscriberIndex {
     visitCandidates(byKind.get(e.eventKind()), e, visit);
   }
 
-  private void visitCandidates(Set<Subscriber> candidates, EventInfo e, Consumer<Subscriber> visit) {
+  private void visitCandidates(Set<S> candidates, EventInfo e, Consumer<S> visit) {
     if (candidates == null) {
       return;
     }
-    for (Subscriber s : candidates) {
+    for (S s : candidates) {
       if (indexedAs.get(s).matches(e)) {
         visit.accept(s);
       }
