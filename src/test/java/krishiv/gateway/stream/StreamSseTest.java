@@ -62,7 +62,9 @@ class StreamSseTest {
   @Test
   void heartbeatsAreCommentsWithTheCursor(Vertx vertx) {
     try (SseProbe sse = SseProbe.open(vertx, gateway.port(), "/api/v1/events", null)) {
+      long before = gateway.view().events().lastSeq();
       publishEvent(vertx, "Sse.H", null, null, "h");
+      Await.until("the event logged", Duration.ofSeconds(5), () -> gateway.view().events().lastSeq() > before);
       String cursor = StreamFixture.cursor(gateway);
       Await.until("a heartbeat comment at the latest cursor", Duration.ofSeconds(5),
           () -> sse.comments().contains("heartbeat " + cursor));
