@@ -81,6 +81,11 @@ public final class StreamHub {
     return slots.get();
   }
 
+  /** Shards in use: one per HTTP event loop that has had a subscriber. */
+  int shardCount() {
+    return shards.size();
+  }
+
   Vertx vertx() {
     return vertx;
   }
@@ -125,8 +130,9 @@ public final class StreamHub {
     return stopping;
   }
 
-  /** The shard of the calling event loop, created on first use. */
-  StreamShard shard(Context context) {
+  /** The shard of the event loop of {@code current} (a request's context), created on first use. */
+  StreamShard shard(Context current) {
+    Context context = VertxInternals.rootContext(current);
     StreamShard existing = byContext.get(context);
     if (existing != null) {
       return existing;

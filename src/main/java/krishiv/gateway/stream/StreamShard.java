@@ -59,17 +59,20 @@ final class StreamShard {
   }
 
   /**
-   * Starts at the log's current end and arms the timers; runs on the shard's context after the shard was
+   * Starts at the log's current end and arms the timers; called on the shard's event loop after the shard was
    * registered with the hub, so every later event reaches the inbox (an event both in the log and in the
    * inbox is recognised by its seq and dispatched once).
    */
   void start() {
     dispatchedSeq = log().lastSeq();
-    StreamSettings s = hub.settings();
-    Vertx vertx = hub.vertx();
-    timers.add(vertx.setPeriodic(s.heartbeatMs(), id -> everyMember(m -> m.heartbeat(now()))));
-    timers.add(vertx.setPeriodic(s.pingMs(), id -> everyMember(Subscriber::keepalive)));
-    timers.add(vertx.setPeriodic(s.maintenanceMs(), id -> everyMember(m -> m.checkCredentials(now()))));
+    // Armed from the shard's own context, so the timers belong to it and not to the request that came first.
+    context.runOnContext(v -> {
+      StreamSettings s = hub.settings();
+      Vertx vertx = hub.vertx();
+      timers.add(vertx.setPeriodic(s.heartbeatMs(), id -> everyMember(m -> m.heartbeat(now()))));
+      timers.add(vertx.setPeriodic(s.pingMs(), id -> everyMember(Subscriber::keepalive)));
+      timers.add(vertx.setPeriodic(s.maintenanceMs(), id -> everyMember(m -> m.checkCredentials(now()))));
+    });
   }
 
   // ------------------------------------------------------------------ accessors for subscribers
@@ -117,7 +120,8 @@ final class StreamShard {
   /** Runs {@code handler} with the result on this shard's event loop, wherever {@code future} completes. */
   <T> void onLoop(Future<T> future, Handler<AsyncResult<T>> handler) {
     future.onComplete(ar -> {
-      if (Vertx.currentContext() == context) {
+      Context current = Vertx.currentContext();
+      if (current != null && VertxInternals.rootContext(current) == context) {
         handler.handle(ar);
       } else {
         context.runOnContext(v -> handler.handle(ar));

@@ -4,11 +4,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 
@@ -21,7 +23,9 @@ import io.vertx.core.net.impl.ConnectionBase;
  *       behind data the peer is not reading (the close is written after a flush that never completes), so a
  *       stuck peer would hold its socket until the idle timeout. Closing the Netty channel with
  *       {@code SO_LINGER=0} releases it at once with an RST;</li>
- *   <li>a fixed send buffer on stream connections only (the server option would apply to every request).</li>
+ *   <li>a fixed send buffer on stream connections only (the server option would apply to every request);</li>
+ *   <li>the event loop's own context: each HTTP request runs on a duplicated context of its own, and a shard
+ *       per request would mean one fan-out task per subscriber instead of one per event loop.</li>
  * </ul>
  * The channel is reached through the request's {@link HttpConnection} (an HTTP/1 {@link ConnectionBase}), which
  * stays the channel of the WebSocket after the upgrade: vertx-web wraps the {@code ServerWebSocket} and hides
@@ -29,6 +33,11 @@ import io.vertx.core.net.impl.ConnectionBase;
  */
 final class VertxInternals {
   private VertxInternals() {}
+
+  /** The root context of {@code context} (itself if it is not a duplicate). */
+  static Context rootContext(Context context) {
+    return context instanceof ContextInternal ? ((ContextInternal) context).unwrap() : context;
+  }
 
   /** A final text frame over {@code utf8} without copying it (each frame gets its own reader index). */
   static WebSocketFrame textFrame(Buffer utf8) {

@@ -90,6 +90,7 @@ class StreamWebSocketTest {
       assertEquals(List.of("3", "5"), details(byExecutor));
       assertEquals(List.of("3"), details(combined));
       assertEquals(List.of("1", "2", "3", "4", "5"), details(all).subList(details(all).size() - 5, details(all).size()));
+      assertEquals(1, gateway.stream().shardCount(), "one shard per server event loop, not one per request context");
     }
   }
 
