@@ -54,6 +54,10 @@ final class SseTransport implements StreamTransport {
 
   @Override
   public Future<Void> send(Buffer bytes) {
+    if (response.ended() || response.closed()) {
+      // Vert.x throws on a write after end(); the subscriber only needs to see the write fail.
+      return Future.failedFuture("the SSE response has ended");
+    }
     return response.write(bytes);
   }
 

@@ -33,6 +33,8 @@ final class StreamShard {
    * slow consumer.
    */
   private static final int DRAIN_TURN = 256;
+  /** Heartbeats and pings go out in this many slices per interval. */
+  private static final int SLICES = 20;
   /** Recently dispatched events kept encoded, so a subscriber catching up from a recent cursor reuses them. */
   private static final int RECENT = 4096;
 
@@ -68,11 +70,35 @@ final class StreamShard {
     // Armed from the shard's own context, so the timers belong to it and not to the request that came first.
     context.runOnContext(v -> {
       StreamSettings s = hub.settings();
-      Vertx vertx = hub.vertx();
-      timers.add(vertx.setPeriodic(s.heartbeatMs(), id -> everyMember(m -> m.heartbeat(now()))));
-      timers.add(vertx.setPeriodic(s.pingMs(), id -> everyMember(Subscriber::keepalive)));
-      timers.add(vertx.setPeriodic(s.maintenanceMs(), id -> everyMember(m -> m.checkCredentials(now()))));
+      spread(s.heartbeatMs(), m -> m.heartbeat(now()));
+      spread(s.pingMs(), Subscriber::keepalive);
+      timers.add(hub.vertx().setPeriodic(s.maintenanceMs(), id -> everyMember(m -> m.checkCredentials(now()))));
     });
+  }
+
+  /**
+   * Runs {@code action} for every member once per {@code intervalMs}, one slice of the members per tick: 10,000
+   * heartbeats (or pings) written in one task would hold up the events behind them for a few hundred ms.
+   * A member that joins during a round is served from the next round on.
+   */
+  private void spread(long intervalMs, java.util.function.Consumer<Subscriber> action) {
+    int slices = (int) Math.max(1, Math.min(SLICES, intervalMs / 10));
+    Subscriber[][] round = {new Subscriber[0]};
+    int[] slice = {0};
+    timers.add(hub.vertx().setPeriodic(Math.max(1, intervalMs / slices), id -> {
+      if (slice[0] == 0) {
+        round[0] = members.toArray(new Subscriber[0]);
+      }
+      Subscriber[] r = round[0];
+      int from = (int) ((long) r.length * slice[0] / slices);
+      int to = (int) ((long) r.length * (slice[0] + 1) / slices);
+      for (int i = from; i < to; i++) {
+        if (r[i].state() != Subscriber.State.CLOSED) {
+          action.accept(r[i]);
+        }
+      }
+      slice[0] = (slice[0] + 1) % slices;
+    }));
   }
 
   // ------------------------------------------------------------------ accessors for subscribers
