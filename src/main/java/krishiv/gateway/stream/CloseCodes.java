@@ -10,6 +10,8 @@ public final class CloseCodes {
   public static final short GOING_AWAY = 1001;
   /** The client sent a binary frame. */
   public static final short UNSUPPORTED_DATA = 1003;
+  /** A client message larger than {@code stream.max-frame-bytes}, or split over several frames. */
+  public static final short MESSAGE_TOO_BIG = 1009;
   /** The client sent a frame that is not a valid client message. */
   public static final short BAD_FRAME = 4400;
   /** No valid credentials within the deadline, or credentials that expired or were revoked. */

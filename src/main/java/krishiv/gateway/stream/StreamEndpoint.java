@@ -109,7 +109,7 @@ final class StreamEndpoint implements Handler<RoutingContext> {
         WebSocketTransport transport = new WebSocketTransport(ar.result(), connection,
             hub.settings().socketSendBuffer());
         Subscriber s = new Subscriber(shard, transport, parsed.filter(), parsed.since());
-        transport.onMessages(s::onClientText);
+        transport.onMessages(s::onClientText, hub.settings().maxFrameBytes());
         startOrAwait(shard, s, principal);
       });
     } else {

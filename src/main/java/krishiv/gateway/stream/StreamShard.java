@@ -139,10 +139,6 @@ final class StreamShard {
     return dispatchedSeq;
   }
 
-  int size() {
-    return members.size();
-  }
-
   /** Runs {@code handler} with the result on this shard's event loop, wherever {@code future} completes. */
   <T> void onLoop(Future<T> future, Handler<AsyncResult<T>> handler) {
     future.onComplete(ar -> {

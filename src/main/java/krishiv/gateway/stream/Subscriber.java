@@ -40,7 +40,7 @@ final class Subscriber {
   private final StreamSettings settings;
   private State state = State.AUTHENTICATING;
   private EventFilter filter;
-  private Cursor startAfter;
+  private final Cursor startAfter;
   private StreamPrincipal principal;
   private long nextSeq;
   private long queuedBytes;
@@ -71,10 +71,6 @@ final class Subscriber {
 
   String transportName() {
     return transport.name();
-  }
-
-  long queuedBytes() {
-    return queuedBytes;
   }
 
   /** Every event up to this seq has been considered for this subscriber (sent if it matched). */

@@ -66,10 +66,6 @@ final class SubscriberIndex<S> {
     }
   }
 
-  boolean contains(S s) {
-    return indexedAs.containsKey(s);
-  }
-
   int size() {
     return indexedAs.size();
   }

@@ -26,11 +26,23 @@ final class WebSocketTransport implements StreamTransport {
     ws.pongHandler(b -> missedPongs = 0);
   }
 
-  /** Routes the client's text messages to {@code text} and answers binary ones with 1003. */
-  void onMessages(Consumer<String> text) {
-    ws.textMessageHandler(text::accept);
-    ws.binaryMessageHandler(b -> close(CloseCodes.UNSUPPORTED_DATA, "binary frames are not supported"));
-    // Oversized frames and protocol errors: Vert.x closes the socket itself; onClosed then releases it.
+  /**
+   * Routes the client's text messages to {@code text}. A client message must fit in one frame: a frame over
+   * the limit makes Vert.x drop the connection, and a fragmented message gets 1009 here (Vert.x's own
+   * aggregation would drop an oversized message and keep the connection). Binary frames get 1003.
+   */
+  void onMessages(Consumer<String> text, int maxFrameBytes) {
+    ws.frameHandler(frame -> {
+      if (frame.isText() && frame.isFinal()) {
+        text.accept(frame.textData());
+      } else if (frame.isBinary()) {
+        close(CloseCodes.UNSUPPORTED_DATA, "binary frames are not supported");
+      } else if (frame.isText() || frame.isContinuation()) {
+        close(CloseCodes.MESSAGE_TOO_BIG, "a client message must fit in one frame of at most " + maxFrameBytes
+            + " bytes");
+      }
+    });
+    // Protocol errors: Vert.x closes the socket itself, and onClosed releases the subscriber.
     ws.exceptionHandler(e -> { });
   }
 

@@ -305,6 +305,18 @@ class StreamWebSocketTest {
       assertEquals(CloseCodes.BAD_FRAME, p.closeCode());
       assertTrue(p.closeReason().contains("job_id"), p.closeReason());
     }
+    try (WsProbe p = connect(vertx, "")) {
+      p.awaitFrames("heartbeat", f -> !f.isEmpty());
+      // The client splits this message into two frames within the frame limit: refused all the same.
+      p.socket().writeTextMessage("{\"type\":\"subscribe\",\"kind\":[\"" + "k".repeat(70_000) + "\"]}");
+      p.awaitClosed(Duration.ofSeconds(5));
+      assertEquals(CloseCodes.MESSAGE_TOO_BIG, p.closeCode());
+    }
+    try (WsProbe p = connect(vertx, "")) {
+      p.awaitFrames("heartbeat", f -> !f.isEmpty());
+      p.socket().writeFrame(io.vertx.core.http.WebSocketFrame.textFrame("x".repeat(70_000), true));
+      p.awaitClosed(Duration.ofSeconds(5)); // one frame over the limit: Vert.x drops the connection (1006 here)
+    }
     Await.until("closed subscribers released", Duration.ofSeconds(5), () -> gateway.stream().connections() == 0);
   }
 

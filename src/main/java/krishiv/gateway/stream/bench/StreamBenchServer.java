@@ -10,25 +10,36 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import krishiv.gateway.Gateway;
 import krishiv.gateway.VertxFactory;
 import krishiv.gateway.bus.BusAddresses;
 import krishiv.gateway.bus.message.EventInfo;
+import krishiv.gateway.bus.message.CoordinatorStatus;
 import krishiv.gateway.bus.message.EventMessage;
+import krishiv.gateway.bus.message.JobInfo;
+import krishiv.gateway.bus.message.JobsMessage;
+import krishiv.gateway.bus.message.QueuesMessage;
+import krishiv.gateway.bus.message.ResourceUsage;
+import krishiv.gateway.bus.message.ShuffleInfo;
+import krishiv.gateway.bus.message.StageInfo;
+import krishiv.gateway.bus.message.SyncReply;
 import krishiv.gateway.config.GatewayConfig;
 
 /**
  * The server side of {@code bench/stream}: a gateway whose stream is fed by a fake coordinator publishing events
  * at a given rate, a bare Vert.x WebSocket broadcast of the same frames for comparison, and a control API the
- * script drives ({@code /heap}, {@code /publish}). Each event's detail is its publish time in epoch
+ * script drives ({@code /heap}, {@code /publish}, and {@code /jobs} for the examples of docs/stream.md). Each event's detail is its publish time in epoch
  * microseconds, so the load client measures publish→receive latency. Not used by the tests.
  *
- * <p>Usage: {@code java -cp krishiv-gateway.jar krishiv.gateway.stream.bench.StreamBenchServer MAX_SUBSCRIBERS}
+ * <p>Usage: {@code java -cp krishiv-gateway.jar krishiv.gateway.stream.bench.StreamBenchServer MAX_SUBSCRIBERS
+ * [GATEWAY_PORT]}
  * — prints {@code BENCH gateway=P bare=P control=P}.
  */
 public final class StreamBenchServer {
+  private static final String COORDINATOR = "bench-coordinator";
   private static final OperatingSystemMXBean OS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -36,9 +47,11 @@ public final class StreamBenchServer {
 
   public static void main(String[] args) {
     int maxSubscribers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    String gatewayPort = args.length > 1 ? args[1] : "0";
     Vertx vertx = VertxFactory.create(VertxFactory.newRegistry());
-    GatewayConfig config = GatewayConfig.defaults().with(Map.of("http.port", "0",
+    GatewayConfig config = GatewayConfig.defaults().with(Map.of("http.port", gatewayPort,
         "stream.max-subscribers", Integer.toString(maxSubscribers + 100), "view.event-buffer-size", "65536"));
+    answerSync(vertx);
     Gateway gateway = Gateway.start(vertx, config).await();
     BareBroadcast bare = new BareBroadcast();
     vertx.deployVerticle(bare).await();
@@ -62,7 +75,7 @@ public final class StreamBenchServer {
         int jobs = Integer.parseInt(req.getParam("jobs", "1000"));
         boolean toBare = "bare".equals(req.getParam("target"));
         Consumer<EventInfo> sink = toBare ? bare::broadcast : e -> vertx.eventBus()
-            .publish(BusAddresses.COORDINATOR_EVENTS, new EventMessage("bench-coordinator", e).toJson());
+            .publish(BusAddresses.COORDINATOR_EVENTS, new EventMessage(COORDINATOR, e).toJson());
         long cpu0 = OS.getProcessCpuTime();
         long wall0 = System.nanoTime();
         publish(vertx, rate, seconds, jobs, sink).onSuccess(n -> {
@@ -76,9 +89,37 @@ public final class StreamBenchServer {
         });
         break;
       }
+      case "/jobs": {
+        // One job's life (queued, running, succeeded), 300 ms apart: JobSubmitted, StagePlanned,
+        // JobStateChanged x2 and JobCompleted on the stream. Used for the examples in docs/stream.md.
+        String id = req.getParam("job_id", "job-1");
+        List<String> states = List.of("queued", "running", "succeeded");
+        for (int i = 0; i < states.size(); i++) {
+          String state = states.get(i);
+          vertx.setTimer(1 + 300L * i, t -> vertx.eventBus().publish(BusAddresses.COORDINATOR_JOBS,
+              new JobsMessage(COORDINATOR, false, System.currentTimeMillis(), List.of(job(id, state))).toJson()));
+        }
+        vertx.setTimer(700, t -> req.response().end("{\"published\":3}"));
+        break;
+      }
       default:
         req.response().setStatusCode(404).end();
     }
+  }
+
+  /** Plays the coordinator's part in the gateway's start: an empty full sync, so the view is warm. */
+  private static void answerSync(Vertx vertx) {
+    vertx.eventBus().<JsonObject>consumer(BusAddresses.COORDINATOR_COMMANDS, msg -> {
+      long now = System.currentTimeMillis();
+      msg.reply(new SyncReply(new CoordinatorStatus(COORDINATOR, "active", COORDINATOR, now + 60_000, now),
+          new JobsMessage(COORDINATOR, true, now, List.of()), new QueuesMessage(COORDINATOR, now, List.of())).toJson());
+    });
+  }
+
+  private static JobInfo job(String id, String state) {
+    return new JobInfo(id, "bench " + id, "batch", state, 5, null, 1_000, "succeeded".equals(state) ? 2_000L : null,
+        0, ResourceUsage.ZERO, List.of(new StageInfo(0, "scan", state.equals("queued") ? "pending" : state, 0, List.of(),
+            1, 0, 0, List.of())), ShuffleInfo.ZERO, null, null, null);
   }
 
   private static long heapAfterGc() {
