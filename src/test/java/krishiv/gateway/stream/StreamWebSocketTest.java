@@ -282,6 +282,11 @@ class StreamWebSocketTest {
       assertEquals(Problem.CONTENT_TYPE, r.getHeader("Content-Type"));
       assertEquals("since", Problem.fromJson(r.bodyAsJsonObject()).errors().get(0).name());
     }
+    for (String badQuery : List.of("since=nonsense", "job_id=", "kind=" + "k".repeat(200))) {
+      Throwable refused = WsProbe.refusal(vertx, new WebSocketConnectOptions().setHost("127.0.0.1")
+          .setPort(gateway.port()).setURI("/api/v1/events?" + badQuery));
+      assertTrue(refused != null && refused.getMessage().contains("400"), badQuery + ": " + refused);
+    }
     String ahead = gateway.view().epoch() + ":" + (gateway.view().events().lastSeq() + 1000);
     Throwable refused = WsProbe.refusal(vertx, new WebSocketConnectOptions().setHost("127.0.0.1")
         .setPort(gateway.port()).setURI("/api/v1/events?since=" + ahead));
