@@ -111,6 +111,20 @@ class StreamResetAndLimitsTest {
   }
 
   @Test
+  void aPeerThatNeverAnswersPingsIsClosedAfterThreeMissedPongs() throws Exception {
+    // A hand-written client reads everything but, unlike real clients, never answers a ping (1 s here).
+    try (StuckWebSocketClient silent = StuckWebSocketClient.connect(gateway.port(), "/api/v1/events")) {
+      long t0 = System.nanoTime();
+      StuckWebSocketClient.Drained drained = silent.drain();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertEquals(Integer.valueOf(CloseCodes.GOING_AWAY), drained.closeCode());
+      // 3 missed pings (up to 1 interval to be first pinged, +3), then the 1 s close grace the peer ignores too.
+      assertTrue(ms >= 2500 && ms < 7000, "closed after ~3 ping intervals, took " + ms + " ms");
+    }
+    Await.until("the slot released", Duration.ofSeconds(5), () -> gateway.stream().connections() == 0);
+  }
+
+  @Test
   void pastTheSubscriberLimitAnUpgradeGets503(Vertx vertx) {
     Await.until("no subscribers left from other tests", Duration.ofSeconds(5),
         () -> gateway.stream().connections() == 0);
