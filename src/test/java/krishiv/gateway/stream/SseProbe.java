@@ -24,6 +24,7 @@ final class SseProbe implements AutoCloseable {
   private final List<Record> records = new ArrayList<>();
   private final List<String> comments = new ArrayList<>();
   private final List<String> retries = new ArrayList<>();
+  private final List<String> violations = new ArrayList<>();
   private volatile boolean ended;
 
   private SseProbe(HttpClient client, HttpClientResponse response) {
@@ -76,7 +77,9 @@ final class SseProbe implements AutoCloseable {
         }
       }
       if (data != null) {
-        records.add(new Record(id, event, new JsonObject(data.toString())));
+        JsonObject frame = new JsonObject(data.toString());
+        records.add(new Record(id, event, frame));
+        ContractFrames.violations(frame).forEach(v -> violations.add(v + " in " + frame.encode()));
       }
     }
   }
@@ -110,8 +113,14 @@ final class SseProbe implements AutoCloseable {
     Await.until("the SSE stream to end", within, () -> ended);
   }
 
+  /** Closes the client; fails if a record's data did not match the contract's StreamFrame schema. */
   @Override
   public void close() {
     client.close().await();
+    synchronized (this) {
+      if (!violations.isEmpty()) {
+        throw new AssertionError("records outside the contract: " + violations);
+      }
+    }
   }
 }

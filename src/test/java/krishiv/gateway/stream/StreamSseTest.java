@@ -60,6 +60,16 @@ class StreamSseTest {
   }
 
   @Test
+  void aClientAcceptingGzipStillGetsRecordsAsTheyHappen(Vertx vertx) {
+    MultiMap gzip = MultiMap.caseInsensitiveMultiMap().add("Accept-Encoding", "gzip, deflate");
+    try (SseProbe sse = SseProbe.open(vertx, gateway.port(), "/api/v1/events?kind=Sse.Z", gzip)) {
+      assertTrue(!"gzip".equals(sse.response().getHeader("Content-Encoding")), "compression would buffer records");
+      publishEvent(vertx, "Sse.Z", null, null, "z");
+      sse.awaitRecords("event", 1);
+    }
+  }
+
+  @Test
   void heartbeatsAreCommentsWithTheCursor(Vertx vertx) {
     try (SseProbe sse = SseProbe.open(vertx, gateway.port(), "/api/v1/events", null)) {
       long before = gateway.view().events().lastSeq();

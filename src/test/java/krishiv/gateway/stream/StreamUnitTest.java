@@ -78,6 +78,18 @@ class StreamUnitTest {
   }
 
   @Test
+  void theContractsFrameSchemaAcceptsOurFramesAndRejectsOthers() {
+    krishiv.gateway.view.ViewEvent e = new krishiv.gateway.view.ViewEvent(7, event("K", "j", null));
+    assertEquals(List.of(), ContractFrames.violations(StreamFrames.event("ep:7", e)));
+    assertEquals(List.of(), ContractFrames.violations(StreamFrames.heartbeat("ep:7", 5)));
+    assertEquals(List.of(), ContractFrames.violations(StreamFrames.reset(StreamFrames.CURSOR_EXPIRED, "ep:7")));
+    assertEquals(List.of(), ContractFrames.violations(StreamFrames.close(4401, "credentials expired")));
+    assertFalse(ContractFrames.violations(new JsonObject().put("type", "event").put("cursor", "no-seq")).isEmpty());
+    assertFalse(ContractFrames.violations(StreamFrames.reset("because", "ep:7")).isEmpty());
+    assertFalse(ContractFrames.violations(StreamFrames.event("ep:7", e).put("extra", 1)).isEmpty());
+  }
+
+  @Test
   void closeReasonsFitTheProtocolLimit() {
     String longReason = "é".repeat(100);
     assertTrue(WebSocketTransport.truncate(longReason).getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123);

@@ -12,11 +12,17 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import krishiv.gateway.testing.Await;
 
-/** A test subscriber over a Vert.x WebSocket: records every text frame and how the connection closed. */
+/**
+ * A test subscriber over a Vert.x WebSocket: records every text frame and how the connection closed, and checks
+ * frames against the contract.
+ */
 final class WsProbe implements AutoCloseable {
+  /** The first frames of every probe are checked against the contract (all of them would slow the big tests). */
+  static final int CHECKED_FRAMES = 200;
   private final WebSocketClient client;
   private final List<JsonObject> frames = new ArrayList<>();
   private final List<Long> receivedAtNanos = new ArrayList<>();
+  private final List<String> violations = new ArrayList<>();
   private WebSocket ws;
   private volatile Short closeCode;
   private volatile String closeReason;
@@ -59,8 +65,11 @@ final class WsProbe implements AutoCloseable {
   }
 
   private synchronized void add(JsonObject frame) {
-    frames.add(frame);
     receivedAtNanos.add(System.nanoTime());
+    frames.add(frame);
+    if (frames.size() <= CHECKED_FRAMES) {
+      ContractFrames.violations(frame).forEach(v -> violations.add(v + " in " + frame.encode()));
+    }
   }
 
   WebSocket socket() {
@@ -113,11 +122,17 @@ final class WsProbe implements AutoCloseable {
     return closeReason;
   }
 
+  /** Closes the connection; fails if a frame did not match the contract's StreamFrame schema. */
   @Override
   public void close() {
     if (ws != null && !closed) {
       ws.close().await();
     }
     client.close().await();
+    synchronized (this) {
+      if (!violations.isEmpty()) {
+        throw new AssertionError("frames outside the contract: " + violations);
+      }
+    }
   }
 }
