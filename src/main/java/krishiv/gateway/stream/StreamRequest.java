@@ -26,9 +26,10 @@ record StreamRequest(EventFilter filter, Cursor since) {
     EventFilter filter = EventFilter.of(values(ctx, vr, "job_id"), values(ctx, vr, "kind"),
         values(ctx, vr, "executor_id"));
     String header = sse ? ctx.request().getHeader(LAST_EVENT_ID) : null;
-    String raw = header != null && !header.isBlank() ? header : ctx.request().getParam("since");
-    String source = raw == header ? "header" : "query";
-    String name = raw == header ? LAST_EVENT_ID : "since";
+    boolean fromHeader = header != null && !header.isBlank();
+    String raw = fromHeader ? header : ctx.request().getParam("since");
+    String source = fromHeader ? "header" : "query";
+    String name = fromHeader ? LAST_EVENT_ID : "since";
     Cursor since = null;
     if (raw != null && !raw.isBlank()) {
       try {
