@@ -2,8 +2,6 @@ package krishiv.gateway.stream;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
 import krishiv.gateway.view.Cursor;
@@ -107,22 +105,19 @@ final class Subscriber {
     if (state == State.CLOSING || state == State.CLOSED) {
       return;
     }
-    JsonObject frame;
+    ClientFrame frame;
     try {
-      frame = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
-      close(CloseCodes.BAD_FRAME, "bad frame: not a JSON object");
+      frame = ClientFrame.parse(text, shard.epoch(), shard.log().lastSeq());
+    } catch (ClientFrame.Rejected e) {
+      close(e.code(), e.getMessage());
       return;
     }
-    Object type = frame.getValue("type");
-    if ("auth".equals(type)) {
-      onAuthFrame(frame.getValue("token"));
+    if (frame instanceof ClientFrame.Auth auth) {
+      onAuthFrame(auth.token());
     } else if (state == State.AUTHENTICATING) {
       close(CloseCodes.UNAUTHORIZED, "authentication required: the first frame must be {\"type\":\"auth\"}");
-    } else if ("subscribe".equals(type)) {
-      onSubscribeFrame(frame);
     } else {
-      close(CloseCodes.BAD_FRAME, "bad frame: unknown type " + type);
+      onSubscribeFrame((ClientFrame.Subscribe) frame);
     }
   }
 
@@ -130,16 +125,12 @@ final class Subscriber {
    * The first frame of an upgrade without credentials, or later a fresh token (e.g. a renewed JWT) that
    * replaces the principal of an open stream.
    */
-  private void onAuthFrame(Object token) {
-    if (!(token instanceof String) || ((String) token).isEmpty()) {
-      close(CloseCodes.UNAUTHORIZED, "bad auth frame: token must be a non-empty string");
-      return;
-    }
+  private void onAuthFrame(String token) {
     if (authenticating) {
       return; // one check at a time; a client that floods auth frames waits for the first answer
     }
     authenticating = true;
-    shard.onLoop(shard.authenticator().authenticate((String) token), this::onAuthenticated);
+    shard.onLoop(shard.authenticator().authenticate(token), this::onAuthenticated);
   }
 
   private void onAuthenticated(AsyncResult<StreamPrincipal> ar) {
@@ -165,35 +156,17 @@ final class Subscriber {
     }
   }
 
-  private void onSubscribeFrame(JsonObject frame) {
-    EventFilter newFilter;
-    Cursor since = null;
-    try {
-      newFilter = EventFilter.fromJson(frame);
-      Object raw = frame.getValue("since");
-      if (raw != null) {
-        if (!(raw instanceof String)) {
-          throw new IllegalArgumentException("since must be a cursor string");
-        }
-        since = Cursor.parse((String) raw);
-        if (since.epoch().equals(shard.epoch()) && since.seq() > shard.log().lastSeq()) {
-          throw new IllegalArgumentException("since is ahead of this gateway's log");
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      close(CloseCodes.BAD_FRAME, "bad subscribe frame: " + e.getMessage());
-      return;
-    }
-    if (since == null) {
-      filter = newFilter;
+  private void onSubscribeFrame(ClientFrame.Subscribe frame) {
+    if (frame.since() == null) {
+      filter = frame.filter();
       if (state == State.LIVE) {
         shard.index(this);
       }
       return;
     }
     shard.unindex(this);
-    filter = newFilter;
-    seek(since);
+    filter = frame.filter();
+    seek(frame.since());
   }
 
   // ------------------------------------------------------------------ position: seek, catch up, live
