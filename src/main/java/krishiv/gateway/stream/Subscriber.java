@@ -4,6 +4,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import krishiv.gateway.view.Cursor;
 import krishiv.gateway.view.EventLog;
 import krishiv.gateway.view.ViewEvent;
@@ -30,6 +31,8 @@ final class Subscriber {
   private static final int CATCH_UP_BATCH = 128;
   /** Events considered per catch-up turn before yielding the event loop. */
   private static final int CATCH_UP_TURN = 1024;
+  private static final long SLOW_LOG_INTERVAL_MS = 10_000;
+  private static final AtomicLong LAST_SLOW_LOG_MS = new AtomicLong(-SLOW_LOG_INTERVAL_MS);
 
   enum State { AUTHENTICATING, CATCHING_UP, LIVE, CLOSING, CLOSED }
 
@@ -322,8 +325,19 @@ final class Subscriber {
     }
     if (queuedBytes > settings.maxQueuedBytes() && state != State.CLOSING && state != State.CLOSED) {
       shard.stats().slowConsumerClosed();
-      LOG.info("closing a slow {} subscriber: {} bytes queued", transport.name(), queuedBytes);
+      logSlowConsumer(queuedBytes);
       close(CloseCodes.SLOW_CONSUMER, "slow consumer; resume from " + cursor());
+    }
+  }
+
+  /** At most one line per interval: thousands of dashboards on a bad network must not flood the log. */
+  private void logSlowConsumer(long queued) {
+    long now = System.currentTimeMillis();
+    long last = LAST_SLOW_LOG_MS.get();
+    if (now - last >= SLOW_LOG_INTERVAL_MS && LAST_SLOW_LOG_MS.compareAndSet(last, now)) {
+      LOG.info("closing a slow {} subscriber at {}: {} bytes queued; slow consumers are counted in"
+          + " krishiv_gateway_stream_slow_consumers_closed_total and logged at most every {} s", transport.name(),
+          cursor(), queued, SLOW_LOG_INTERVAL_MS / 1000);
     }
   }
 
