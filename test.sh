@@ -35,5 +35,7 @@ npm_ci() {
   fi
 }
 npm_ci tools/redocly
+# The independent WebSocket client of the stream tests (ws, pinned by the committed lockfile).
+npm_ci tools/node
 
 exec mvn -B verify "$@"

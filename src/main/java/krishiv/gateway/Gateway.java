@@ -9,8 +9,10 @@ import io.vertx.ext.web.handler.JWTAuthHandler;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import krishiv.gateway.auth.AuthConfig;
+import krishiv.gateway.auth.EventStreamAuthenticator;
 import krishiv.gateway.auth.GatewayAuth;
 import krishiv.gateway.bus.BusInputStats;
 import krishiv.gateway.config.ConfigException;
@@ -28,6 +30,10 @@ import krishiv.gateway.http.HealthHandlers;
 import krishiv.gateway.http.Operation;
 import krishiv.gateway.http.ReportHandlers;
 import krishiv.gateway.metrics.GatewayMetrics;
+import krishiv.gateway.stream.StreamAuthenticator;
+import krishiv.gateway.stream.StreamHub;
+import krishiv.gateway.stream.StreamSettings;
+import krishiv.gateway.stream.StreamStats;
 import krishiv.gateway.view.ClusterView;
 import krishiv.gateway.view.ClusterViewVerticle;
 import krishiv.gateway.view.ViewSnapshot;
@@ -35,11 +41,11 @@ import krishiv.gateway.view.ViewSnapshot;
 /**
  * One running gateway inside a Vert.x instance: the view's writer verticle, then the HTTP server. Readiness
  * follows deployment: the server only answers ready once the view consumes the bus and a coordinator sync
- * has arrived. {@link #stop()} reports not-ready first, then undeploys.
+ * has arrived. {@link #stop()} reports not-ready first, closes the event streams, then undeploys.
  *
  * <p>The environment map carries the auth model's variables ({@code KRISHIV_*}, see
- * {@link krishiv.gateway.auth.AuthEnv}); the overloads without it use an empty environment, i.e. a dev-local,
- * open gateway unless the configuration names a durable profile.
+ * {@link krishiv.gateway.auth.AuthEnv}); without it the environment is empty, i.e. a dev-local, open gateway
+ * unless the configuration names a durable profile.
  */
 public final class Gateway {
   private final Vertx vertx;
@@ -50,11 +56,12 @@ public final class Gateway {
   private final ApiServerVerticle server;
   private final GatewayAuth auth;
   private final GatewayMetrics metrics;
+  private final StreamHub stream;
   private final String viewDeployment;
   private final String serverDeployment;
 
   private Gateway(Vertx vertx, GatewayConfig config, ClusterView view, BusInputStats busStats, Readiness readiness,
-      ApiServerVerticle server, GatewayAuth auth, GatewayMetrics metrics, String viewDeployment,
+      ApiServerVerticle server, GatewayAuth auth, GatewayMetrics metrics, StreamHub stream, String viewDeployment,
       String serverDeployment) {
     this.vertx = vertx;
     this.config = config;
@@ -64,6 +71,7 @@ public final class Gateway {
     this.server = server;
     this.auth = auth;
     this.metrics = metrics;
+    this.stream = stream;
     this.viewDeployment = viewDeployment;
     this.serverDeployment = serverDeployment;
   }
@@ -80,29 +88,35 @@ public final class Gateway {
 
   /**
    * How a gateway starts beyond its configuration: the environment its auth model reads (tokens, keys), the
-   * clock, and the Prometheus registry its Vert.x was built with (null: a registry of its own, which has the
-   * JVM and process meters but no Vert.x ones).
+   * clock, the Prometheus registry its Vert.x was built with (null: a registry of its own, which has the JVM and
+   * process meters but no Vert.x ones), and the event stream's authenticator (null: the auth model's own,
+   * which is what production uses; tests pass their own).
    */
-  public record Options(Map<String, String> env, LongSupplier clock, PrometheusMeterRegistry registry) {
+  public record Options(Map<String, String> env, LongSupplier clock, PrometheusMeterRegistry registry,
+      StreamAuthenticator streamAuth) {
     public Options {
       env = Map.copyOf(env);
       Objects.requireNonNull(clock, "clock");
     }
 
     public static Options defaults() {
-      return new Options(Map.of(), System::currentTimeMillis, null);
+      return new Options(Map.of(), System::currentTimeMillis, null, null);
     }
 
     public Options withEnv(Map<String, String> newEnv) {
-      return new Options(newEnv, clock, registry);
+      return new Options(newEnv, clock, registry, streamAuth);
     }
 
     public Options withClock(LongSupplier newClock) {
-      return new Options(env, newClock, registry);
+      return new Options(env, newClock, registry, streamAuth);
     }
 
     public Options withRegistry(PrometheusMeterRegistry newRegistry) {
-      return new Options(env, clock, newRegistry);
+      return new Options(env, clock, newRegistry, streamAuth);
+    }
+
+    public Options withStreamAuth(StreamAuthenticator newStreamAuth) {
+      return new Options(env, clock, registry, newStreamAuth);
     }
 
     GatewayMetrics metricsFor(Vertx vertx, GatewayConfig config, ClusterView view, BusInputStats stats) {
@@ -131,48 +145,59 @@ public final class Gateway {
     BusInputStats stats = new BusInputStats();
     Readiness readiness = new Readiness();
     ClusterViewVerticle writer = new ClusterViewVerticle(view, stats, config, clock);
-    return vertx.deployVerticle(writer).compose(viewId -> {
-      addChecks(readiness, view, config, clock);
-      return GatewayAuth.start(vertx, authConfig).compose(auth -> ApiContract.load(vertx).compose(contract -> {
-        long tickMs = Math.max(1, config.duration(ConfigKeys.VIEW_TICK).toMillis());
-        HealthHandlers health = new HealthHandlers(readiness);
-        ClusterHandlers cluster = new ClusterHandlers(view, clock, tickMs, startMs);
-        Map<Operation, Handler<RoutingContext>> handlers = new EnumMap<>(Operation.class);
-        handlers.put(Operation.GET_HEALTH, health::health);
-        handlers.put(Operation.GET_READINESS, health::readiness);
-        handlers.put(Operation.GET_OPENAPI, ctx -> ctx.response().putHeader("Content-Type", "application/json")
-            .end(contract.json()));
-        handlers.put(Operation.LIST_JOBS, cluster::listJobs);
-        handlers.put(Operation.GET_JOB, cluster::getJob);
-        handlers.put(Operation.LIST_EXECUTORS, cluster::listExecutors);
-        handlers.put(Operation.GET_EXECUTOR, cluster::getExecutor);
-        handlers.put(Operation.GET_READINESS_CHECK, health::readinessCheck);
-        handlers.put(Operation.GET_JOB_CHECKPOINTS, cluster::checkpoints);
-        handlers.put(Operation.LIST_QUEUES, cluster::listQueues);
-        handlers.put(Operation.LIST_HISTORY, cluster::listHistory);
-        handlers.put(Operation.GET_HISTORY_RECORD, cluster::getHistoryRecord);
-        CommandHandlers commands = new CommandHandlers(view, new CoordinatorClient(vertx,
-            config.duration(ConfigKeys.COORDINATOR_COMMAND_TIMEOUT)));
-        handlers.put(Operation.TRIGGER_SAVEPOINT, commands::savepoint);
-        handlers.put(Operation.CANCEL_JOB, commands::cancel);
-        handlers.put(Operation.INSPECT_OPERATOR_STATE, commands::inspectState);
-        handlers.put(Operation.GET_CLUSTER_STATUS,
-            ctx -> cluster.clusterStatus(ctx, Readiness.ready(readiness.evaluate(java.util.Set.of()))));
-        ReportHandlers reports = new ReportHandlers(vertx, view, clock, tickMs);
-        handlers.put(Operation.DIAGNOSE_JOB, reports::diagnose);
-        handlers.put(Operation.GET_CLUSTER_REPORT, reports::clusterReport);
-        handlers.put(Operation.GET_SYSTEM_METRICS, reports::systemMetrics);
-        GatewayMetrics metrics = options.metricsFor(vertx, config, view, stats);
-        handlers.put(Operation.GET_METRICS, metrics.handler());
-        long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
-        JWTAuthHandler bearer = auth.bearerHandler(contract.contract());
-        ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
-            v -> ApiRouter.create(v, contract, handlers, maxBody, auth.pathGuard(), bearer));
-        return vertx.deployVerticle(server).map(serverId ->
-            new Gateway(vertx, config, view, stats, readiness, server, auth, metrics, viewId, serverId))
-            .onFailure(err -> metrics.close());
-      }).recover(err -> auth.stop().transform(ignored -> Future.failedFuture(err))))
-          .recover(err -> vertx.undeploy(viewId).transform(ignored -> Future.failedFuture(err)));
+    StreamSettings streamSettings = StreamSettings.from(config);
+    return GatewayAuth.start(vertx, authConfig).compose(auth -> {
+      StreamAuthenticator streamAuth = options.streamAuth() != null ? options.streamAuth()
+          : new EventStreamAuthenticator(auth.authenticator());
+      // Subscribed before the writer starts, so the stream sees every event of this epoch.
+      StreamHub stream = StreamHub.create(vertx, view, streamSettings, streamAuth, new StreamStats(), clock);
+      return vertx.deployVerticle(writer).compose(viewId -> {
+        addChecks(readiness, view, config, clock);
+        return ApiContract.load(vertx).compose(contract -> {
+          long tickMs = Math.max(1, config.duration(ConfigKeys.VIEW_TICK).toMillis());
+          HealthHandlers health = new HealthHandlers(readiness);
+          ClusterHandlers cluster = new ClusterHandlers(view, clock, tickMs, startMs);
+          Map<Operation, Handler<RoutingContext>> handlers = new EnumMap<>(Operation.class);
+          handlers.put(Operation.GET_HEALTH, health::health);
+          handlers.put(Operation.GET_READINESS, health::readiness);
+          handlers.put(Operation.GET_OPENAPI, ctx -> ctx.response().putHeader("Content-Type", "application/json")
+              .end(contract.json()));
+          handlers.put(Operation.LIST_JOBS, cluster::listJobs);
+          handlers.put(Operation.GET_JOB, cluster::getJob);
+          handlers.put(Operation.LIST_EXECUTORS, cluster::listExecutors);
+          handlers.put(Operation.GET_EXECUTOR, cluster::getExecutor);
+          handlers.put(Operation.GET_READINESS_CHECK, health::readinessCheck);
+          handlers.put(Operation.GET_JOB_CHECKPOINTS, cluster::checkpoints);
+          handlers.put(Operation.LIST_QUEUES, cluster::listQueues);
+          handlers.put(Operation.LIST_HISTORY, cluster::listHistory);
+          handlers.put(Operation.GET_HISTORY_RECORD, cluster::getHistoryRecord);
+          CommandHandlers commands = new CommandHandlers(view, new CoordinatorClient(vertx,
+              config.duration(ConfigKeys.COORDINATOR_COMMAND_TIMEOUT)));
+          handlers.put(Operation.TRIGGER_SAVEPOINT, commands::savepoint);
+          handlers.put(Operation.CANCEL_JOB, commands::cancel);
+          handlers.put(Operation.INSPECT_OPERATOR_STATE, commands::inspectState);
+          handlers.put(Operation.GET_CLUSTER_STATUS,
+              ctx -> cluster.clusterStatus(ctx, Readiness.ready(readiness.evaluate(java.util.Set.of()))));
+          ReportHandlers reports = new ReportHandlers(vertx, view, clock, tickMs);
+          handlers.put(Operation.DIAGNOSE_JOB, reports::diagnose);
+          handlers.put(Operation.GET_CLUSTER_REPORT, reports::clusterReport);
+          handlers.put(Operation.GET_SYSTEM_METRICS, reports::systemMetrics);
+          GatewayMetrics metrics = options.metricsFor(vertx, config, view, stats);
+          stream.stats().bindTo(metrics.registry());
+          handlers.put(Operation.GET_METRICS, metrics.handler());
+          handlers.put(Operation.STREAM_EVENTS, stream.handler());
+          long maxBody = config.bytes(ConfigKeys.HTTP_MAX_BODY);
+          long idleMs = config.duration(ConfigKeys.HTTP_IDLE_TIMEOUT).toMillis();
+          JWTAuthHandler bearer = auth.bearerHandler(contract.contract(), Operation.selfAuthenticated());
+          ApiServerVerticle server = new ApiServerVerticle(config.httpHost(), config.httpPort(),
+              v -> ApiRouter.create(v, contract, handlers, maxBody, auth.pathGuard(), bearer),
+              o -> StreamHub.configure(o, streamSettings).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                  .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, idleMs)));
+          return vertx.deployVerticle(server).map(serverId ->
+              new Gateway(vertx, config, view, stats, readiness, server, auth, metrics, stream, viewId, serverId))
+              .onFailure(err -> metrics.close());
+        }).recover(err -> vertx.undeploy(viewId).transform(ignored -> Future.failedFuture(err)));
+      }).recover(err -> auth.stop().transform(ignored -> Future.failedFuture(err)));
     });
   }
 
@@ -235,6 +260,11 @@ public final class Gateway {
     return metrics;
   }
 
+  /** The live event stream. */
+  public StreamHub stream() {
+    return stream;
+  }
+
   /** The HTTP port actually bound. */
   public int port() {
     return server.actualPort();
@@ -246,13 +276,16 @@ public final class Gateway {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
-  /** Reports not ready, waits the configured drain delay, then closes the HTTP server and the view. */
+  /**
+   * Reports not ready, waits the configured drain delay, closes the event streams (1001 with each subscriber's
+   * cursor, bounded by {@code stream.slow-close-grace}), then closes the HTTP server and the view.
+   */
   public Future<Void> stop() {
     readiness.drain();
     long delay = config.duration(ConfigKeys.SHUTDOWN_DRAIN_DELAY).toMillis();
     Future<Void> drained = delay <= 0 ? Future.succeededFuture()
         : Future.future(p -> vertx.setTimer(delay, id -> p.complete()));
-    return drained.compose(v -> vertx.undeploy(serverDeployment))
+    return drained.compose(v -> stream.shutdown()).compose(v -> vertx.undeploy(serverDeployment))
         .eventually(auth::stop)
         .eventually(() -> vertx.undeploy(viewDeployment))
         .eventually(() -> {

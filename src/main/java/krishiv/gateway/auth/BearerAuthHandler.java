@@ -39,15 +39,31 @@ public final class BearerAuthHandler implements JWTAuthHandler {
 
   private final BearerAuthenticator authenticator;
   private final ScopePolicy policy;
+  private final Set<String> selfAuthenticated;
 
   public BearerAuthHandler(BearerAuthenticator authenticator, ScopePolicy policy) {
+    this(authenticator, policy, Set.of());
+  }
+
+  /**
+   * @param selfAuthenticated operations that check credentials themselves (the event stream: a browser's
+   *     WebSocket upgrade carries no Authorization header); passed straight on. vertx-web-openapi-router 5.0.7
+   *     still installs the scheme's handler on a route built with {@code setDoSecurity(false)}, so this is where
+   *     the exception is made.
+   */
+  public BearerAuthHandler(BearerAuthenticator authenticator, ScopePolicy policy, Set<String> selfAuthenticated) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.selfAuthenticated = Set.copyOf(selfAuthenticated);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
     String operationId = operationId(ctx.currentRoute());
+    if (selfAuthenticated.contains(operationId)) {
+      ctx.next();
+      return;
+    }
     Set<Scope> required = policy.required(operationId);
     if (required == null) {
       // Only the router builder installs this handler, on secured operations: anything else is a wiring bug.

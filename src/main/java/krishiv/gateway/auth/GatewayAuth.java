@@ -90,7 +90,12 @@ public final class GatewayAuth {
    * @throws IllegalStateException if the contract's security requirements cannot be enforced exactly
    */
   public JWTAuthHandler bearerHandler(OpenAPIContract contract) {
-    return new BearerAuthHandler(authenticator, ScopePolicy.fromContract(contract));
+    return bearerHandler(contract, java.util.Set.of());
+  }
+
+  /** The same, passing on the operations that authenticate their requests themselves. */
+  public JWTAuthHandler bearerHandler(OpenAPIContract contract, java.util.Set<String> selfAuthenticated) {
+    return new BearerAuthHandler(authenticator, ScopePolicy.fromContract(contract), selfAuthenticated);
   }
 
   /** Stops watching token files. */

@@ -24,6 +24,10 @@ public final class ConfigKeys {
       "HTTP port; 0 picks a free port.");
   public static final ConfigKey HTTP_MAX_BODY = key("http.max-body-bytes", BYTES, "64KiB",
       "Largest request body accepted; larger bodies get 413.");
+  public static final ConfigKey HTTP_IDLE_TIMEOUT = key("http.idle-timeout", DURATION, "120s",
+      "A connection (event streams included) with no completed read or write for this long is closed; the last"
+          + " resort for a peer that stopped reading. Keep it above stream.ping-interval and"
+          + " stream.heartbeat-interval. 0s disables it.");
 
   public static final ConfigKey BUS_MAX_MESSAGE = key("bus.max-message-bytes", BYTES, "1MiB",
       "Largest event-bus message accepted (encoded size); larger ones are rejected as oversized.");
@@ -88,6 +92,34 @@ public final class ConfigKeys {
       "Most series of one metric family rendered from the view.");
   public static final ConfigKey METRICS_MAX_LABEL_VALUE_LENGTH = key("metrics.max-label-value-length", INT, "128",
       "Longest label value (characters); a series with a longer one is left out (not truncated) and counted.");
+  public static final ConfigKey STREAM_HEARTBEAT_INTERVAL = key("stream.heartbeat-interval", DURATION, "15s",
+      "Every stream subscriber gets a heartbeat frame carrying its cursor this often.");
+  public static final ConfigKey STREAM_PING_INTERVAL = key("stream.ping-interval", DURATION, "15s",
+      "WebSocket ping interval; a peer that misses 3 pongs in a row is closed with 1001.");
+  public static final ConfigKey STREAM_MAX_SUBSCRIBERS = key("stream.max-subscribers", INT, "10000",
+      "Most stream connections at once (including those still authenticating); further upgrades get 503.");
+  public static final ConfigKey STREAM_MAX_QUEUED = key("stream.max-queued-bytes", BYTES, "1MiB",
+      "Bytes written to one subscriber and not yet taken by its socket; past it the subscriber is closed as a"
+          + " slow consumer (4008) and resumes from its last cursor.");
+  public static final ConfigKey STREAM_SOCKET_SEND_BUFFER = key("stream.socket-send-buffer", BYTES, "64KiB",
+      "Kernel send buffer of each stream connection (SO_SNDBUF; Linux doubles it). Fixing it stops autotuning from"
+          + " parking megabytes per stuck peer in the kernel, where neither the accounting nor the limit sees them."
+          + " 0 leaves the system default.");
+  public static final ConfigKey STREAM_CLOSE_GRACE = key("stream.slow-close-grace", DURATION, "2s",
+      "After the gateway closes a stream (slow consumer, expired credentials, shutdown) the peer has this long to"
+          + " complete the close; then the TCP connection is reset.");
+  public static final ConfigKey STREAM_AUTH_DEADLINE = key("stream.auth-frame-deadline", DURATION, "5s",
+      "A WebSocket opened without credentials must send its auth frame within this time, else it is closed (4401).");
+  public static final ConfigKey STREAM_REVALIDATE_INTERVAL = key("stream.revalidate-interval", DURATION, "5s",
+      "How often the credentials of an open stream are checked again (rotated static tokens, revoked keys).");
+  public static final ConfigKey STREAM_ALLOWED_ORIGINS = key("stream.allowed-origins", STRING, "same-host,localhost",
+      "Origins allowed to open a stream without credentials in the upgrade (comma list): 'same-host' (the"
+          + " request's Host), 'localhost' (localhost, 127.0.0.1, [::1] on any port), exact origins such as"
+          + " https://ops.example.com, or '*'. Requests without an Origin header (non-browser clients) pass.");
+  public static final ConfigKey STREAM_MAX_FRAME = key("stream.max-frame-bytes", BYTES, "64KiB",
+      "Largest WebSocket frame (and message) a client may send; larger ones close the connection.");
+  public static final ConfigKey STREAM_SSE_RETRY = key("stream.sse-retry", DURATION, "3s",
+      "The reconnect delay suggested to Server-Sent Events clients (the retry: field).");
 
   public static final ConfigKey SHUTDOWN_DRAIN_DELAY = key("shutdown.drain-delay", DURATION, "0s",
       "On SIGTERM /readyz answers 503 for this long before servers close, so load balancers stop sending first.");

@@ -1,5 +1,6 @@
 package krishiv.gateway.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -9,6 +10,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestUtils;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ import java.util.Map;
  * {@link Operation} constant and one handler.
  *
  * <p>Handler order on every route: the request guard (before routing decisions depend on the path), the body
- * handler, then on each operation with a {@code security} requirement the {@code bearerAuth} handler, then
+ * handler (skipped by WebSocket upgrades), then on each operation with a {@code security} requirement the {@code bearerAuth} handler, then
  * request validation, then the operation's handler. A request is thus authenticated before it is validated.
  */
 public final class ApiRouter {
@@ -33,17 +35,26 @@ public final class ApiRouter {
       long maxBodyBytes, PlatformHandler requestGuard, JWTAuthHandler bearerAuth) {
     Map<Operation, Handler<RoutingContext>> bound = new EnumMap<>(Operation.class);
     bound.putAll(handlers);
-    // The BodyHandler enforces the size limit (413); the validator must then read the body it buffered.
-    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), RequestExtractor.withBodyHandler());
+    // The BodyHandler buffers bodies (and enforces the size limit, 413), so the validator reads the buffered body;
+    // but a request whose body was read can no longer be upgraded ("Request has already been read"): a WebSocket
+    // upgrade (which has no body) skips the body handler and is validated without one.
+    RequestExtractor buffered = RequestExtractor.withBodyHandler();
+    RouterBuilder builder = RouterBuilder.create(vertx, contract.contract(), (ctx, op) -> isWebSocketUpgrade(ctx)
+        ? RequestUtils.extract(ctx.request(), op, () -> Future.succeededFuture())
+        : buffered.extractValidatableRequest(ctx, op));
     builder.rootHandler(requestGuard);
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    builder.rootHandler(new BodyUnlessUpgrade(BodyHandler.create(false).setBodyLimit(maxBodyBytes)));
     builder.security("bearerAuth").httpHandler(bearerAuth);
     for (Operation op : Operation.values()) {
       Handler<RoutingContext> h = bound.get(op);
       if (h == null) {
         throw new IllegalStateException("no handler bound for operation " + op.operationId());
       }
-      builder.getRoute(op.operationId()).addHandler(h);
+      var route = builder.getRoute(op.operationId());
+      if (op.ownAuthentication()) {
+        route.setDoSecurity(false);
+      }
+      route.addHandler(h);
     }
     Router router = builder.createRouter();
     ProblemFailureHandler failures = new ProblemFailureHandler();
@@ -57,5 +68,33 @@ public final class ApiRouter {
         null)));
     router.errorHandler(500, failures);
     return router;
+  }
+
+  /**
+   * The body handler for ordinary requests; upgrades are paused instead, so that the end of the request is not
+   * consumed while validation and authentication run asynchronously. A platform handler, because Vert.x orders
+   * handlers by kind and this one stands where the body handler would, before authentication.
+   */
+  private static final class BodyUnlessUpgrade implements PlatformHandler {
+    private final BodyHandler bodies;
+
+    BodyUnlessUpgrade(BodyHandler bodies) {
+      this.bodies = bodies;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+      if (isWebSocketUpgrade(ctx)) {
+        ctx.request().pause();
+        ctx.next();
+      } else {
+        bodies.handle(ctx);
+      }
+    }
+  }
+
+  static boolean isWebSocketUpgrade(RoutingContext ctx) {
+    String upgrade = ctx.request().getHeader("Upgrade");
+    return upgrade != null && "websocket".equalsIgnoreCase(upgrade.trim());
   }
 }

@@ -28,12 +28,31 @@ public enum Operation {
   GET_CLUSTER_REPORT("getClusterReport"),
   GET_SYSTEM_METRICS("getSystemMetrics"),
   GET_CLUSTER_STATUS("getClusterStatus"),
-  GET_METRICS("getMetrics");
+  GET_METRICS("getMetrics"),
+  /** The event stream authenticates itself: a browser's WebSocket upgrade cannot carry an Authorization header. */
+  STREAM_EVENTS("streamEvents", true);
 
   private final String operationId;
+  private final boolean ownAuthentication;
 
   Operation(String operationId) {
+    this(operationId, false);
+  }
+
+  Operation(String operationId, boolean ownAuthentication) {
     this.operationId = operationId;
+    this.ownAuthentication = ownAuthentication;
+  }
+
+  /** True when the handler checks credentials itself, so the router's security must not run before it. */
+  public boolean ownAuthentication() {
+    return ownAuthentication;
+  }
+
+  /** The operationIds of the operations that check credentials themselves. */
+  public static Set<String> selfAuthenticated() {
+    return Arrays.stream(values()).filter(Operation::ownAuthentication).map(Operation::operationId)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public String operationId() {

@@ -32,7 +32,8 @@ class ScopePolicyTest {
     Set<String> writes = Set.of(Operation.TRIGGER_SAVEPOINT.operationId(), Operation.CANCEL_JOB.operationId());
     for (String id : secured) {
       Scope expected = writes.contains(id) ? Scope.JOBS_WRITE
-          : Operation.GET_METRICS.operationId().equals(id) ? Scope.METRICS_READ : Scope.STATUS_READ;
+          : Operation.GET_METRICS.operationId().equals(id) ? Scope.METRICS_READ
+          : Operation.STREAM_EVENTS.operationId().equals(id) ? Scope.EVENTS_READ : Scope.STATUS_READ;
       assertEquals(Set.of(expected), policy.required(id), id);
     }
   }
