@@ -47,20 +47,36 @@ final class EventsCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "Reconnect and resume after a disconnect; stop with Ctrl-C.")
   boolean follow;
 
+  @Option(names = "--max-events", paramLabel = "N", description = "Exit after printing N events.")
+  Long maxEvents;
+
+  private long printed;
+  /** The last cursor received: where a reconnect resumes. */
+  private String cursor;
+
+  /** Thrown out of the read loop once --max-events events are printed. */
+  private static final class Enough extends RuntimeException {
+    Enough() {
+      super(null, null, false, false);
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     GatewayClient client = root.client();
     HttpClient http = HttpClient.newBuilder().connectTimeout(client.timeout()).build();
-    String cursor = since;
+    cursor = since;
     long backoff = FIRST_BACKOFF_MS;
     while (true) {
       try {
-        cursor = stream(http, client, cursor);
-        backoff = FIRST_BACKOFF_MS;
+        stream(http, client);
         if (!follow) {
           return 0;
         }
+        backoff = FIRST_BACKOFF_MS;
         root.err().println("krishiv: the stream ended; reconnecting from " + (cursor == null ? "now" : cursor));
+      } catch (Enough e) {
+        return 0;
       } catch (ConnectException e) {
         if (!follow) {
           throw new CliException(CliException.RUNTIME, "gateway unreachable at " + client.display());
@@ -78,9 +94,8 @@ final class EventsCommand implements Callable<Integer> {
     }
   }
 
-  /** Reads one connection's worth of events; returns the last cursor received. */
-  private String stream(HttpClient http, GatewayClient client, String cursor) throws IOException,
-      InterruptedException {
+  /** Reads one connection's worth of frames, moving {@link #cursor} with each one received. */
+  private void stream(HttpClient http, GatewayClient client) throws IOException, InterruptedException {
     Query q = new Query("api/v1/events");
     jobs.forEach(j -> q.add("job_id", j));
     kinds.forEach(k -> q.add("kind", k));
@@ -100,11 +115,20 @@ final class EventsCommand implements Callable<Integer> {
     String id = null;
     String type = "message";
     StringBuilder data = new StringBuilder();
-    for (Iterator<String> it = r.body().iterator(); it.hasNext(); ) {
-      String line = it.next();
+    Iterator<String> it = r.body().iterator();
+    while (true) {
+      String line;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        line = it.next();
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause(); // the connection broke mid-stream: the caller resumes from the last cursor
+      }
       if (line.isEmpty()) {
         if (data.length() > 0) {
-          cursor = dispatch(type, id, data.toString(), cursor);
+          dispatch(type, id, data.toString());
         }
         id = null;
         type = "message";
@@ -118,32 +142,43 @@ final class EventsCommand implements Callable<Integer> {
       }
       // comments (": heartbeat ...") and retry: hints need no action
     }
-    return cursor;
   }
 
-  private String dispatch(String type, String id, String data, String cursor) {
+  private void dispatch(String type, String id, String data) {
     JsonObject frame;
     try {
       frame = new JsonObject(data);
     } catch (DecodeException e) {
       root.err().println("krishiv: skipped a frame that is not JSON");
-      return cursor;
+      return;
     }
     String frameType = frame.getString("type", type);
     String frameCursor = frame.getString("cursor", id);
     switch (frameType) {
       case "event":
         print(frame, frameCursor);
-        return frameCursor != null ? frameCursor : cursor;
+        advance(frameCursor);
+        if (maxEvents != null && ++printed >= maxEvents) {
+          throw new Enough();
+        }
+        break;
       case "reset":
         root.err().println("krishiv: the gateway reset the stream (" + frame.getString("reason")
             + "): events before " + frameCursor + " cannot be replayed; re-list for the current state. Continuing live.");
         root.err().flush();
-        return frameCursor != null ? frameCursor : cursor;
+        advance(frameCursor);
+        break;
       case "heartbeat":
-        return frameCursor != null ? frameCursor : cursor;
+        advance(frameCursor);
+        break;
       default:
-        return cursor;
+        break;
+    }
+  }
+
+  private void advance(String frameCursor) {
+    if (frameCursor != null) {
+      cursor = frameCursor;
     }
   }
 
