@@ -41,7 +41,7 @@ final class ExecutorsCommand implements Callable<Integer> {
       root.printDocument(first);
       return 0;
     }
-    Table t = new Table("ID", "STATE", "SLOTS", "HEARTBEAT", "LOST", "HOST");
+    Table t = root.table("ID", "STATE", "SLOTS", "HEARTBEAT", "LOST", "HOST");
     for (int i = 0; i < all.size(); i++) {
       JsonObject e = all.getJsonObject(i);
       t.row(e.getString("executor_id"), e.getString("state"),

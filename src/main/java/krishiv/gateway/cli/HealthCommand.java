@@ -35,7 +35,7 @@ final class HealthCommand implements Callable<Integer> {
     } else {
       root.out().printf("live   %s%nready  %s%n%n", live.status() == 200 ? "yes" : "no (" + live.status() + ")",
           isReady ? "yes" : "no");
-      Table t = new Table("CHECK", "STATUS", "GATING", "DETAIL");
+      Table t = root.table("CHECK", "STATUS", "GATING", "DETAIL");
       JsonArray checks = report.getJsonArray("checks");
       for (int i = 0; i < checks.size(); i++) {
         JsonObject c = checks.getJsonObject(i);

@@ -37,8 +37,8 @@ final class JobCommand implements Callable<Integer> {
         s.getInteger("running_task_count"), s.getInteger("succeeded_task_count"), s.getInteger("failed_task_count"));
     out.println();
     JsonArray stages = body.getJsonObject("job").getJsonArray("stages");
-    Table st = new Table("STAGE", "STATE", "TASKS", "RETRIES", "UPSTREAM", "NAME");
-    Table tasks = new Table("STAGE", "TASK", "STATE", "ATTEMPT", "FAILURES", "EXECUTOR", "REASON");
+    Table st = root.table("STAGE", "STATE", "TASKS", "RETRIES", "UPSTREAM", "NAME");
+    Table tasks = root.table("STAGE", "TASK", "STATE", "ATTEMPT", "FAILURES", "EXECUTOR", "REASON");
     for (int i = 0; i < stages.size(); i++) {
       JsonObject stage = stages.getJsonObject(i);
       st.row(stage.getInteger("stage_id"), stage.getString("state"), stage.getInteger("task_count"),

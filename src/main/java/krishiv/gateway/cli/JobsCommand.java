@@ -53,8 +53,8 @@ final class JobsCommand implements Callable<Integer> {
     }
     JsonArray jobs = body.getJsonArray("jobs");
     Table t = distributed
-        ? new Table("JOB", "STATE", "STAGES", "TASKS", "ASSIGNED", "RUNNING", "SUCCEEDED", "FAILED")
-        : new Table("ID", "STATE", "NAME");
+        ? root.table("JOB", "STATE", "STAGES", "TASKS", "ASSIGNED", "RUNNING", "SUCCEEDED", "FAILED")
+        : root.table("ID", "STATE", "NAME");
     for (int i = 0; i < jobs.size(); i++) {
       JsonObject j = jobs.getJsonObject(i);
       if (distributed) {

@@ -67,6 +67,8 @@ public final class KrishivCommand implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   private Map<String, String> env = System.getenv();
+  /** True when out is the process's stdout (not a test's writer). */
+  private boolean isStdout;
   private PrintWriter out;
   private PrintWriter err;
 
@@ -77,14 +79,19 @@ public final class KrishivCommand implements Runnable {
 
   /** Runs the command line with the process environment; returns the exit code. */
   public static int execute(String... args) {
-    return execute(System.getenv(), new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    return run(System.getenv(), new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), true, args);
   }
 
   /** Runs the command line with an injected environment and streams (tests). */
   public static int execute(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+    return run(env, out, err, false, args);
+  }
+
+  private static int run(Map<String, String> env, PrintWriter out, PrintWriter err, boolean stdout, String... args) {
     KrishivCommand root = new KrishivCommand();
     root.env = env;
+    root.isStdout = stdout;
     root.out = out;
     root.err = err;
     CommandLine cl = new CommandLine(root).setCaseInsensitiveEnumValuesAllowed(true).setOut(out).setErr(err);
@@ -124,6 +131,12 @@ public final class KrishivCommand implements Runnable {
 
   int width() {
     return Table.terminalWidth(env);
+  }
+
+  /** A table for this invocation: coloured only on a terminal, and not with --no-color or $NO_COLOR. */
+  Table table(String... headers) {
+    boolean terminal = isStdout && System.console() != null;
+    return new Table(headers).color(terminal && !noColor && env.get("NO_COLOR") == null);
   }
 
   /** A client for the gateway named by the options or the environment. */

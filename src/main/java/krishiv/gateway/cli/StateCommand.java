@@ -48,7 +48,7 @@ final class StateCommand implements Runnable {
         root.printDocument(body);
         return 0;
       }
-      Table t = new Table("TASK", "SNAPSHOT PATH");
+      Table t = root.table("TASK", "SNAPSHOT PATH");
       JsonArray snapshots = body.getJsonArray("snapshots");
       for (int i = 0; i < snapshots.size(); i++) {
         JsonObject s = snapshots.getJsonObject(i);
