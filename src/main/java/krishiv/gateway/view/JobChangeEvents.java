@@ -102,18 +102,21 @@ final class JobChangeEvents {
     if (!stateChanged) {
       return;
     }
+    // A coordinator may clear a finished task's executor: the event still names the one that ran the attempt.
+    String executor = t.executorId() != null ? t.executorId()
+        : old != null && old.attempt() == t.attempt() ? old.executorId() : null;
     switch (t.state()) {
       case "assigned":
-        sink.emit(new EventInfo(nowMs, EventKinds.TASK_ASSIGNED, "attempt " + t.attempt() + " on " + t.executorId(),
-            jobId, stageId, t.taskId(), t.executorId()));
+        sink.emit(new EventInfo(nowMs, EventKinds.TASK_ASSIGNED, "attempt " + t.attempt() + " on " + executor,
+            jobId, stageId, t.taskId(), executor));
         break;
       case "running":
         sink.emit(new EventInfo(nowMs, EventKinds.TASK_STARTED, "attempt " + t.attempt(), jobId, stageId, t.taskId(),
-            t.executorId()));
+            executor));
         break;
       case "succeeded":
         sink.emit(new EventInfo(nowMs, EventKinds.TASK_SUCCEEDED, "attempt " + t.attempt(), jobId, stageId,
-            t.taskId(), t.executorId()));
+            t.taskId(), executor));
         break;
       case "failed":
       case "retrying":
@@ -121,7 +124,7 @@ final class JobChangeEvents {
           sink.emit(new EventInfo(nowMs, EventKinds.TASK_FAILED,
               "attempt " + t.attempt() + " failed" + (t.lastFailureReason() == null ? "" : ": " + t.lastFailureReason())
                   + ("retrying".equals(t.state()) ? "; retrying" : ""),
-              jobId, stageId, t.taskId(), t.executorId()));
+              jobId, stageId, t.taskId(), executor));
         }
         break;
       default:

@@ -123,6 +123,17 @@ class ViewStateTest {
   }
 
   @Test
+  void aFinishedTaskEventNamesTheExecutorThatRanItEvenWhenTheCoordinatorClearedIt() {
+    JobInfo running = TestJobs.withTasks(TestJobs.job("j1", "running", 10, 1, "running"),
+        List.of(TestJobs.task(0, "running", "exec-7", 0, 0)));
+    state.applyJobs(new JobsMessage("c", true, 0, List.of(running)), 0);
+    state.applyJobs(new JobsMessage("c", false, 1, List.of(TestJobs.withTasks(running,
+        List.of(TestJobs.task(0, "succeeded", null, 0, 0))))), 1);
+    assertEquals("TaskSucceeded", seen.get(0).event().eventKind());
+    assertEquals("exec-7", seen.get(0).event().executorId());
+  }
+
+  @Test
   void aFullSnapshotDropsJobsTheCoordinatorNoLongerHasAndHistoryIsBounded() {
     state.applyJobs(new JobsMessage("c", true, 0, List.of(
         TestJobs.job("a", "succeeded", 1, 1, "succeeded"), TestJobs.job("b", "failed", 2, 1, "failed"),
