@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import krishiv.gateway.bus.BusAddresses;
 import krishiv.gateway.bus.message.CheckpointInfo;
 import krishiv.gateway.bus.message.JobInfo;
 import krishiv.gateway.bus.message.TaskInfo;
-import krishiv.gateway.config.GatewayConfig;
 import krishiv.gateway.view.JobEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,25 +46,24 @@ class SimulatorGatewayTest {
   static SimulatorVerticle sim;
   static Gateway gateway;
   static WebClient http;
+  static SimGateway fixture;
 
   @BeforeAll
   static void start(Vertx v, VertxTestContext ctx) {
     vertx = v;
-    sim = new SimulatorVerticle(OPTIONS);
-    GatewayConfig config = GatewayConfig.defaults().with(Map.of("http.port", "0", "view.heartbeat-timeout", "600ms",
-        "view.lost-check-interval", "100ms"));
-    v.deployVerticle(sim).compose(id -> Gateway.start(v, config)).compose(g -> {
-      gateway = g;
-      http = WebClient.create(v, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(g.port()));
-      return sim.startClock();
+    SimGateway.start(v, OPTIONS, Map.of("view.heartbeat-timeout", "600ms", "view.lost-check-interval", "100ms")).onSuccess(f -> {
+      fixture = f;
+      sim = f.sim;
+      gateway = f.gateway;
+      http = f.http;
     }).onComplete(ctx.succeedingThenComplete());
   }
 
   @AfterAll
   static void stop(VertxTestContext ctx) {
-    http.close();
-    sim.undeploy().eventually(gateway::stop).onComplete(ctx.succeedingThenComplete());
+    fixture.stop().onComplete(ctx.succeedingThenComplete());
   }
+
 
   @Test
   void stoppedExecutorBecomesLostAndHealthyAgainWithANewIncarnation() {

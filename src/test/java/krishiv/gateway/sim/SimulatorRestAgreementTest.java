@@ -7,7 +7,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import krishiv.gateway.Gateway;
 import krishiv.gateway.bus.message.JobInfo;
-import krishiv.gateway.config.GatewayConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,24 +36,24 @@ class SimulatorRestAgreementTest {
   static SimulatorVerticle sim;
   static Gateway gateway;
   static WebClient http;
+  static SimGateway fixture;
 
   @BeforeAll
   static void start(Vertx v, VertxTestContext ctx) {
     vertx = v;
-    sim = new SimulatorVerticle(OPTIONS);
-    v.deployVerticle(sim).compose(id -> Gateway.start(v, GatewayConfig.defaults().with(Map.of("http.port", "0"))))
-        .compose(g -> {
-          gateway = g;
-          http = WebClient.create(v, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(g.port()));
-          return sim.startClock();
-        }).onComplete(ctx.succeedingThenComplete());
+    SimGateway.start(v, OPTIONS, Map.of()).onSuccess(f -> {
+      fixture = f;
+      sim = f.sim;
+      gateway = f.gateway;
+      http = f.http;
+    }).onComplete(ctx.succeedingThenComplete());
   }
 
   @AfterAll
   static void stop(VertxTestContext ctx) {
-    http.close();
-    sim.undeploy().eventually(gateway::stop).onComplete(ctx.succeedingThenComplete());
+    fixture.stop().onComplete(ctx.succeedingThenComplete());
   }
+
 
   @Test
   void jobAndExecutorListsMatchTheFrozenSimulator() {
