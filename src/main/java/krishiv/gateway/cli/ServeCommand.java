@@ -2,7 +2,6 @@ package krishiv.gateway.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import krishiv.gateway.ForegroundRunner;
@@ -43,10 +42,5 @@ public final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     ForegroundRunner.runUntilSignal(vertx, config.duration(ConfigKeys.SHUTDOWN_GRACE), v -> gateway.stop());
     return 0;
-  }
-
-  /** Used by tests and other commands that resolve the same options. */
-  static Path configPath(Path flag, java.util.Map<String, String> env) {
-    return ServerOptions.configPath(flag, env);
   }
 }
